@@ -1,0 +1,5 @@
+package io.lifeboat.catalog.boundary;
+
+/** Fired once the catalog is migrated and usable. */
+public record CatalogReady(boolean embedded) {
+}

@@ -1,0 +1,47 @@
+package io.lifeboat.destinations.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A configured place where backups go. */
+@Entity
+@Table(name = "destinations")
+public class DestinationConfig {
+
+    public enum Kind { LOCAL }
+
+    @Id
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Kind kind;
+
+    @Column(nullable = false)
+    private String location;
+
+    protected DestinationConfig() {
+    }
+
+    public DestinationConfig(String name, Kind kind, String location) {
+        this.name = name;
+        this.kind = kind;
+        this.location = location;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String location() {
+        return location;
+    }
+}

@@ -1,0 +1,29 @@
+package io.lifeboat.targets.control;
+
+import io.lifeboat.targets.entity.DatabaseLogin;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Opens JDBC connections to targets. Goes through the driver's DataSource rather than
+ * DriverManager, which does not see drivers packaged inside a web application.
+ */
+public final class Connections {
+
+    private Connections() {
+    }
+
+    public static Connection open(DatabaseLogin login) throws SQLException {
+        var source = new PGSimpleDataSource();
+        source.setServerNames(new String[]{login.host()});
+        source.setPortNumbers(new int[]{login.port()});
+        source.setDatabaseName(login.database());
+        source.setUser(login.user());
+        source.setPassword(login.password());
+        source.setConnectTimeout(10);
+        source.setApplicationName("lifeboat");
+        return source.getConnection();
+    }
+}
