@@ -41,15 +41,14 @@ public class CatalogStartup {
     @Inject
     Event<CatalogReady> ready;
 
-    private EmbeddedCatalog embedded;
     private volatile String problem = "starting";
 
     @PostConstruct
     void start() {
         try {
-            if (isEmbedded()) {
-                embedded = new EmbeddedCatalog();
-                embedded.start();
+            boolean embedded = isEmbedded();
+            if (embedded) {
+                EmbeddedCatalog.started();
             }
             var result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(catalog)
@@ -58,7 +57,7 @@ public class CatalogStartup {
                     .migrate();
             LOG.info(() -> "Catalog schema at version " + result.targetSchemaVersion
                     + " (" + result.migrationsExecuted + " migrations applied)");
-            ready.fire(new CatalogReady(embedded != null));
+            ready.fire(new CatalogReady(embedded));
             problem = null;
         } catch (RuntimeException e) {
             problem = "The catalog database is not usable: " + e.getMessage()
@@ -78,8 +77,6 @@ public class CatalogStartup {
 
     @PreDestroy
     void stop() {
-        if (embedded != null) {
-            embedded.stop();
-        }
+        EmbeddedCatalog.stopIfStarted();
     }
 }

@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -44,8 +45,8 @@ public class FirstStart {
     ConfiguredTargets configuredTargets;
 
     @Inject
-    @ConfigProperty(name = "lifeboat.destinations.local.path", defaultValue = "")
-    String localPath;
+    @ConfigProperty(name = "lifeboat.destinations.local.path")
+    Optional<String> localPath;
 
     @Inject
     @ConfigProperty(name = "lifeboat.security.first-token-days", defaultValue = "90")
@@ -54,7 +55,7 @@ public class FirstStart {
     @Transactional
     void onReady(@Observes CatalogReady ready) {
         if (em.find(DestinationConfig.class, "local") == null) {
-            Path folder = localPath.isBlank() ? DataFolder.resolve("backups") : Path.of(localPath).toAbsolutePath();
+            Path folder = localPath.map(p -> Path.of(p).toAbsolutePath()).orElse(DataFolder.resolve("backups"));
             em.persist(new DestinationConfig("local", DestinationConfig.Kind.LOCAL, folder.toString()));
             LOG.info(() -> "Local destination: " + folder);
         }

@@ -15,17 +15,37 @@ public final class EmbeddedCatalog {
     public static final String DEMO_DATABASE = "demo";
     private static final Logger LOG = Logger.getLogger(EmbeddedCatalog.class.getName());
 
+    private static EmbeddedCatalog running;
+
     private final LocalCluster cluster;
     private final String password;
 
-    public EmbeddedCatalog() {
+    /** The embedded cluster of this process, started on first use. */
+    public static synchronized EmbeddedCatalog started() {
+        if (running == null) {
+            var catalog = new EmbeddedCatalog();
+            catalog.start();
+            running = catalog;
+        }
+        return running;
+    }
+
+    /** Stops the embedded cluster if this process started it. */
+    public static synchronized void stopIfStarted() {
+        if (running != null) {
+            running.stop();
+            running = null;
+        }
+    }
+
+    private EmbeddedCatalog() {
         this.cluster = new LocalCluster(DataFolder.resolve("catalog/cluster"), LocalCluster.newestServerBinaries(),
                 EmbeddedDefaults.embeddedPort());
         this.password = EmbeddedDefaults.embeddedPassword();
     }
 
     /** Starts the cluster (creating it, the catalog and the demo database the first time). */
-    public void start() {
+    private void start() {
         boolean fresh = !cluster.isInitialized();
         if (fresh) {
             LOG.info(() -> "Creating the embedded catalog cluster in " + cluster.folder());
@@ -39,7 +59,7 @@ public final class EmbeddedCatalog {
         createIfMissing(DEMO_DATABASE, "/io/lifeboat/catalog/demo.sql");
     }
 
-    public void stop() {
+    private void stop() {
         cluster.stop();
     }
 

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The lowest-priority configuration: what Lifeboat uses when nothing else is configured.
- * The catalog defaults to the embedded cluster in the data folder; API tokens are verified
+ * The catalog defaults to the embedded cluster in the data folder, started the first time
+ * anything (the container's datasource) asks where the catalog is; API tokens are verified
  * with Lifeboat's own key pair, created in the data folder at first start.
  */
 public class EmbeddedDefaults implements ConfigSource {
@@ -34,7 +35,7 @@ public class EmbeddedDefaults implements ConfigSource {
     @Override
     public String getValue(String key) {
         return switch (key) {
-            case "lifeboat.catalog.url" -> "jdbc:postgresql://127.0.0.1:" + embeddedPort() + "/" + CATALOG_DATABASE;
+            case "lifeboat.catalog.url" -> EmbeddedCatalog.started().login(CATALOG_DATABASE).jdbcUrl();
             case "lifeboat.catalog.user" -> CATALOG_USER;
             case "lifeboat.catalog.password" -> embeddedPassword();
             case "mp.jwt.verify.publickey" -> SigningKeys.inDataFolder().publicKeyPem();
