@@ -23,9 +23,16 @@ public final class EmbeddedCatalog {
     /** The embedded cluster of this process, started on first use. */
     public static synchronized EmbeddedCatalog started() {
         if (running == null) {
-            var catalog = new EmbeddedCatalog();
-            catalog.start();
-            running = catalog;
+            try {
+                var catalog = new EmbeddedCatalog();
+                catalog.start();
+                running = catalog;
+            } catch (RuntimeException e) {
+                // the container swallows errors of configuration lookups: say it here
+                LOG.log(java.util.logging.Level.SEVERE, "The embedded catalog cannot start: " + e.getMessage()
+                        + ". Fix the cause, or configure lifeboat.catalog.url for an existing database.", e);
+                throw e;
+            }
         }
         return running;
     }
