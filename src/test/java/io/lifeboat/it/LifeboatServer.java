@@ -61,8 +61,8 @@ public final class LifeboatServer {
             Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "lifeboat-it-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             var server = new LifeboatServer(data, properties);
-            server.boot();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            server.boot();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,10 +91,12 @@ public final class LifeboatServer {
                     if (Files.exists(data.resolve("data/admin-token"))) {
                         return;
                     }
+                    process.destroyForcibly();
                     throw new IllegalStateException("Lifeboat started without a first admin token:\n" + tail());
                 }
                 Thread.sleep(250);
             }
+            process.destroyForcibly();
             throw new IllegalStateException("Lifeboat did not start in 180 s:\n" + tail());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
