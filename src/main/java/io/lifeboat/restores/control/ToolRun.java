@@ -103,6 +103,9 @@ final class ToolRun {
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
                     accept(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line);
                 }
             } catch (IOException ignored) {
