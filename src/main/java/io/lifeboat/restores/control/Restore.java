@@ -74,6 +74,11 @@ public final class Restore {
             throw new RestoreFailedException("Backup " + manifest.id() + " is encrypted, and this restore reads "
                     + "only unencrypted artifacts: decrypt it with age first, or restore another backup");
         }
+        if (manifest.artifacts() == null
+                || manifest.artifacts().stream().noneMatch(a -> a.name().equals(manifest.format().artifactName()))) {
+            throw new RestoreFailedException("The manifest of backup " + manifest.id() + " lists no "
+                    + manifest.format().artifactName() + ", so the backup is incomplete: restore from another backup");
+        }
         if (!PostgresTools.holdsClientTools(request.toolsBin())) {
             throw new RestoreFailedException("pg_restore and psql were not found in " + request.toolsBin()
                     + ": install the PostgreSQL client tools there or point the restore to their bin folder");
@@ -102,7 +107,8 @@ public final class Restore {
                     + ". Fix the cause it reports (a role missing on this server: create it; a missing extension: "
                     + "install it) and restore again");
         }
-        throw new RestoreFailedException(tool + " did not finish within " + request.timeout() + " restoring backup "
+        var timedOut = (ToolRun.TimedOut) outcome;
+        throw new RestoreFailedException(tool + " did not finish within " + timedOut.timeout() + " restoring backup "
                 + request.manifest().id() + " into " + name + " and was stopped: give the restore a longer timeout "
                 + "or check the server's load, then restore again");
     }

@@ -274,6 +274,22 @@ class RestoreFaultTest {
         assertNothingLeft(name);
     }
 
+    @Test
+    void aManifestWithoutItsDumpIsRefused() throws Exception {
+        TestBackup backup = backups.get(BackupFormat.CUSTOM_ZSTD);
+        Manifest m = backup.manifest();
+        var incomplete = new Manifest(m.formatVersion(), m.id(), m.target(), m.database(), m.databaseOid(),
+                m.systemIdentifier(), m.serverVersion(), m.pgDumpVersion(), m.format(), m.compression(),
+                m.encryption(), List.of(new Manifest.Artifact("files.tar.zst", 10, "00")), m.tables(),
+                m.schemaFingerprint(), m.trigger(), m.initiator(), m.startedAt(), m.finishedAt());
+        String name = newName();
+
+        var e = failedRestore(RestoreRequest.of(incomplete, backup.source(), server(), name, work));
+
+        assertTrue(e.getMessage().contains("lists no dump.pgc.zst"), e.getMessage());
+        assertNothingLeft(name);
+    }
+
     static Path damage(Path artifact, Damage damage, Path into) throws IOException {
         byte[] bytes = Files.readAllBytes(artifact);
         byte[] damaged = switch (damage) {
