@@ -4,14 +4,12 @@ import com.github.luben.zstd.ZstdInputStream;
 import io.lifeboat.backups.entity.BackupFormat;
 import io.lifeboat.backups.entity.Manifest;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -46,11 +44,13 @@ record StagedArtifact(Path file, long bytesRead) {
 
     private static long decompress(Manifest manifest, Manifest.Artifact expected, ArtifactSource source, Path file) {
         MessageDigest sha256 = sha256();
-        try (var counted = new CountingStream(opened(source, expected), sha256)) {
+        InputStream decompressed = null;
+        try (var counted = new HashingStream(opened(source), sha256)) {
             String decompressionError = null;
             try (OutputStream out = Files.newOutputStream(file)) {
-                copy(decompressing(manifest.format(), counted), out);
-            } catch (SourceReadFailure | RestoreFailedException e) {
+                decompressed = decompressing(manifest.format(), counted);
+                copy(decompressed, out);
+            } catch (HashingStream.SourceReadFailure | RestoreFailedException e) {
                 throw e;
             } catch (OutputFailure e) {
                 throw new RestoreFailedException("Could not write the decompressed dump to " + file.getParent()
@@ -76,7 +76,7 @@ record StagedArtifact(Path file, long bytesRead) {
                         + ". Nothing was created.");
             }
             return counted.count();
-        } catch (SourceReadFailure e) {
+        } catch (HashingStream.SourceReadFailure e) {
             throw new RestoreFailedException("Could not read the artifact " + expected.name() + " of backup "
                     + manifest.id() + " (" + e.getCause().getMessage() + "): check that its destination is "
                     + "reachable and restore again. Nothing was created.", e.getCause());
@@ -84,14 +84,28 @@ record StagedArtifact(Path file, long bytesRead) {
             throw new RestoreFailedException("Could not read the artifact " + expected.name() + " of backup "
                     + manifest.id() + " (" + e.getMessage() + "): check that its destination is reachable and "
                     + "restore again. Nothing was created.", e);
+        } finally {
+            closeQuietly(decompressed);
         }
     }
 
-    private static InputStream opened(ArtifactSource source, Manifest.Artifact expected) {
+    /** Frees the decompressor's native memory; the stored stream below it is closed by then. */
+    private static void closeQuietly(InputStream decompressed) {
+        if (decompressed == null) {
+            return;
+        }
+        try {
+            decompressed.close();
+        } catch (IOException | RuntimeException ignored) {
+            // nothing is left to read from it
+        }
+    }
+
+    private static InputStream opened(ArtifactSource source) {
         try {
             return source.open();
         } catch (IOException e) {
-            throw new SourceReadFailure(e);
+            throw new HashingStream.SourceReadFailure(e);
         }
     }
 
@@ -151,68 +165,6 @@ record StagedArtifact(Path file, long bytesRead) {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             log.accept("Could not delete the decompressed dump " + file + " (" + e.getMessage() + "): delete it by hand");
-        }
-    }
-
-    /** The stored bytes, counted and hashed as they pass; failures of the source itself are marked as such. */
-    private static final class CountingStream extends FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in, MessageDigest digest) {
-            super(new DigestInputStream(in, digest));
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = guarded(() -> super.read());
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = guarded(() -> super.read(b, off, len));
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buffer = new byte[(int) Math.min(n, BUFFER)];
-            int read = read(buffer, 0, buffer.length);
-            return Math.max(read, 0);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        private interface Read {
-            int run() throws IOException;
-        }
-
-        private static int guarded(Read read) {
-            try {
-                return read.run();
-            } catch (IOException e) {
-                throw new SourceReadFailure(e);
-            }
-        }
-    }
-
-    /** The artifact's source failed: not a sign of corruption, so no checksum verdict. */
-    private static final class SourceReadFailure extends RuntimeException {
-        SourceReadFailure(IOException cause) {
-            super(cause);
         }
     }
 
