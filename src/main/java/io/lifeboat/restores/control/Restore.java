@@ -1,0 +1,180 @@
+package io.lifeboat.restores.control;
+
+import io.lifeboat.backups.entity.BackupFormat;
+import io.lifeboat.backups.entity.Manifest;
+import io.lifeboat.restores.control.RestoreReport.TableCheck;
+import io.lifeboat.targets.entity.DatabaseLogin;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Restores one backup into a new database: refuses an existing name, verifies the artifact against the
+ * manifest before creating anything, loads it with pg_restore (custom format) or psql (plain), then checks
+ * the rows of every table the manifest lists. Any failure drops the half-made database; nothing is ever
+ * restored over an existing database.
+ */
+public final class Restore {
+
+    private static final int SHOWN_PROBLEMS = 10;
+
+    public RestoreReport restore(RestoreRequest request, Consumer<String> log) {
+        Instant started = Instant.now();
+        Manifest manifest = request.manifest();
+        DatabaseName name = new DatabaseName(request.newDatabase());
+        refuseUnsupported(request);
+        var databases = new ServerDatabases(request.server());
+        log.accept("Restoring backup " + manifest.id() + " of " + manifest.target() + " (database "
+                + manifest.database() + ") into the new database " + name + " on " + request.server());
+        if (databases.exists(name)) {
+            throw databases.alreadyExists(name);
+        }
+        log.accept("Reading " + manifest.dump().name() + " (" + manifest.dump().size() + " bytes) and checking it "
+                + "against the manifest");
+        StagedArtifact staged = StagedArtifact.stage(manifest, request.artifact(), request.workFolder());
+        try {
+            log.accept("The artifact matches the manifest (SHA-256 " + manifest.dump().sha256() + ")");
+            databases.create(name);
+            log.accept("Created the database " + name);
+            try {
+                List<String> warnings = load(request, name, staged, log);
+                List<TableCheck> tables = checkRows(request, name, log);
+                if (tables.isEmpty()) {
+                    warnings.add("The manifest lists no tables, so no rows were checked");
+                }
+                Duration duration = Duration.between(started, Instant.now());
+                log.accept("Restored backup " + manifest.id() + " into " + name + " in " + duration.toSeconds()
+                        + " s; " + tables.size() + " tables have the rows the manifest lists");
+                return new RestoreReport(name.value(), manifest.id(), tables, staged.bytesRead(), duration, warnings);
+            } catch (InterruptedException e) {
+                RestoreFailedException failure = dropAfter(databases, name, new RestoreFailedException(
+                        "The restore of backup " + manifest.id() + " into " + name + " was interrupted", e), log);
+                Thread.currentThread().interrupt();
+                throw failure;
+            } catch (RestoreFailedException e) {
+                throw dropAfter(databases, name, e, log);
+            } catch (RuntimeException | Error e) {
+                throw dropAfter(databases, name, new RestoreFailedException("The restore of backup " + manifest.id()
+                        + " into " + name + " failed unexpectedly (" + e + ")", e), log);
+            }
+        } finally {
+            staged.delete(log);
+        }
+    }
+
+    private static void refuseUnsupported(RestoreRequest request) {
+        Manifest manifest = request.manifest();
+        if (manifest.encryption() != null && !manifest.encryption().isEmpty()) {
+            throw new RestoreFailedException("Backup " + manifest.id() + " is encrypted, and this restore reads "
+                    + "only unencrypted artifacts: decrypt it with age first, or restore another backup");
+        }
+        if (manifest.artifacts() == null
+                || manifest.artifacts().stream().noneMatch(a -> a.name().equals(manifest.format().artifactName()))) {
+            throw new RestoreFailedException("The manifest of backup " + manifest.id() + " lists no "
+                    + manifest.format().artifactName() + ", so the backup is incomplete: restore from another backup");
+        }
+        if (!PostgresTools.holdsClientTools(request.toolsBin())) {
+            throw new RestoreFailedException("pg_restore and psql were not found in " + request.toolsBin()
+                    + ": install the PostgreSQL client tools there or point the restore to their bin folder");
+        }
+    }
+
+    /** Loads the staged dump into the new database; returns the warnings of a successful load. */
+    private static List<String> load(RestoreRequest request, DatabaseName name, StagedArtifact staged,
+                                     Consumer<String> log) throws InterruptedException {
+        List<String> command = command(request, name, staged.file());
+        String tool = Path.of(command.get(0)).getFileName().toString();
+        log.accept("Running " + String.join(" ", command));
+        PasswordFile passwordFile = PasswordFile.write(request.workFolder(), request.server());
+        ToolRun.Outcome outcome;
+        try {
+            outcome = ToolRun.run(command, passwordFile, request.timeout(), log);
+        } finally {
+            passwordFile.delete(log);
+        }
+        if (outcome instanceof ToolRun.Exited exited && exited.exitCode() == 0) {
+            return new ArrayList<>(exited.stderrTail());
+        }
+        if (outcome instanceof ToolRun.Exited exited) {
+            throw new RestoreFailedException(tool + " failed (exit code " + exited.exitCode() + ") restoring backup "
+                    + request.manifest().id() + " into " + name + ": " + lastLines(exited.stderrTail())
+                    + ". Fix the cause it reports (a role missing on this server: create it; a missing extension: "
+                    + "install it) and restore again");
+        }
+        var timedOut = (ToolRun.TimedOut) outcome;
+        throw new RestoreFailedException(tool + " did not finish within " + timedOut.timeout() + " restoring backup "
+                + request.manifest().id() + " into " + name + " and was stopped: give the restore a longer timeout "
+                + "or check the server's load, then restore again");
+    }
+
+    private static List<String> command(RestoreRequest request, DatabaseName name, Path file) {
+        DatabaseLogin server = request.server();
+        List<String> connection = List.of("--no-password", "-h", server.host(), "-p", String.valueOf(server.port()),
+                "-U", server.user(), "-d", name.value());
+        List<String> command = new ArrayList<>();
+        if (request.manifest().format() == BackupFormat.CUSTOM_ZSTD) {
+            command.addAll(List.of(request.toolsBin().resolve("pg_restore").toString(), "--exit-on-error",
+                    "-j", String.valueOf(request.jobs())));
+            command.addAll(connection);
+            command.add(file.toString());
+        } else {
+            command.addAll(List.of(request.toolsBin().resolve("psql").toString(), "-X", "-q",
+                    "-v", "ON_ERROR_STOP=1"));
+            command.addAll(connection);
+            command.addAll(List.of("-f", file.toString()));
+        }
+        return command;
+    }
+
+    private static List<TableCheck> checkRows(RestoreRequest request, DatabaseName name, Consumer<String> log) {
+        List<Manifest.TableRows> expected = request.manifest().tables() == null ? List.of()
+                : request.manifest().tables();
+        log.accept("Counting the rows of " + expected.size() + " tables");
+        List<TableCheck> tables;
+        try {
+            tables = RowCheck.count(request.server().withDatabase(name.value()), expected);
+        } catch (SQLException e) {
+            throw new RestoreFailedException("Could not count the rows of the restored database " + name + " ("
+                    + e.getMessage() + "): check the server and restore again", e);
+        }
+        List<TableCheck> wrong = tables.stream().filter(t -> !t.ok()).toList();
+        if (!wrong.isEmpty()) {
+            throw new RestoreFailedException("The restored database " + name + " does not hold the rows the "
+                    + "manifest of backup " + request.manifest().id() + " lists (" + wrong.size() + " of "
+                    + tables.size() + " tables differ: " + wrong.stream().limit(SHOWN_PROBLEMS)
+                    .map(TableCheck::toString).collect(Collectors.joining("; "))
+                    + "): the backup is incomplete or the manifest belongs to another backup; restore from "
+                    + "another backup");
+        }
+        return tables;
+    }
+
+    private static String lastLines(List<String> stderr) {
+        return stderr.isEmpty() ? "it wrote no error message" : String.join(" | ", stderr);
+    }
+
+    /** Drops the half-made database and returns the failure, its message saying whether the drop worked. */
+    private static RestoreFailedException dropAfter(ServerDatabases databases, DatabaseName name,
+                                                    RestoreFailedException failure, Consumer<String> log) {
+        log.accept(failure.getMessage());
+        try {
+            databases.drop(name);
+            log.accept("Dropped the half-made database " + name);
+            return new RestoreFailedException(failure.getMessage() + ". The half-made database " + name
+                    + " was dropped.", failure.getCause() == null ? failure : failure.getCause());
+        } catch (SQLException | RuntimeException e) {
+            log.accept("Could not drop the half-made database " + name + ": " + e.getMessage());
+            var notDropped = new RestoreFailedException(failure.getMessage() + ". The half-made database " + name
+                    + " could not be dropped (" + e.getMessage() + "): drop it by hand with DROP DATABASE "
+                    + name.quoted() + " WITH (FORCE).", failure);
+            notDropped.addSuppressed(e);
+            return notDropped;
+        }
+    }
+}

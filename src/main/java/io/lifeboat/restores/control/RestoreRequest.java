@@ -1,0 +1,62 @@
+package io.lifeboat.restores.control;
+
+import io.lifeboat.backups.entity.Manifest;
+import io.lifeboat.targets.entity.DatabaseLogin;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What to restore and where.
+ *
+ * @param manifest    the backup's manifest: expected size and SHA-256 of the dump, row counts per table
+ * @param artifact    the dump artifact's bytes as stored (compressed)
+ * @param server      a login with CREATEDB on the server to restore to; its database is the maintenance
+ *                    database to connect to (e.g. postgres)
+ * @param newDatabase the name of the database to create; it must not exist
+ * @param jobs        parallel jobs of pg_restore (custom format only)
+ * @param workFolder  where the decompressed dump is kept while pg_restore or psql reads it
+ * @param toolsBin    the folder holding pg_restore and psql
+ * @param timeout     the longest pg_restore or psql may run before the restore is failed
+ */
+public record RestoreRequest(Manifest manifest, ArtifactSource artifact, DatabaseLogin server, String newDatabase,
+                             int jobs, Path workFolder, Path toolsBin, Duration timeout) {
+
+    public static final int DEFAULT_JOBS = 2;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(12);
+
+    public RestoreRequest {
+        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(artifact, "artifact");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(workFolder, "workFolder");
+        Objects.requireNonNull(toolsBin, "toolsBin");
+        Objects.requireNonNull(timeout, "timeout");
+        if (jobs < 1 || jobs > 64) {
+            throw new IllegalArgumentException("jobs must be between 1 and 64, not " + jobs);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, not " + timeout);
+        }
+    }
+
+    /** A request with {@value #DEFAULT_JOBS} jobs, the newest installed client tools and the default timeout. */
+    public static RestoreRequest of(Manifest manifest, ArtifactSource artifact, DatabaseLogin server,
+                                    String newDatabase, Path workFolder) {
+        return new RestoreRequest(manifest, artifact, server, newDatabase, DEFAULT_JOBS, workFolder,
+                PostgresTools.newestClientBinaries(), DEFAULT_TIMEOUT);
+    }
+
+    public RestoreRequest withJobs(int otherJobs) {
+        return new RestoreRequest(manifest, artifact, server, newDatabase, otherJobs, workFolder, toolsBin, timeout);
+    }
+
+    public RestoreRequest withToolsBin(Path otherToolsBin) {
+        return new RestoreRequest(manifest, artifact, server, newDatabase, jobs, workFolder, otherToolsBin, timeout);
+    }
+
+    public RestoreRequest withTimeout(Duration otherTimeout) {
+        return new RestoreRequest(manifest, artifact, server, newDatabase, jobs, workFolder, toolsBin, otherTimeout);
+    }
+}
