@@ -50,7 +50,7 @@ public final class Dump {
         var keys = new BackupKeys(request.target(), request.backupId(), startedAt);
         var written = new Written(destination, keys.artifact(request.format()));
         try {
-            Manifest manifest = dumpAndDescribe(request, destination, progress, keys, startedAt, written);
+            Manifest manifest = dumpAndDescribe(request, destination, progress, startedAt, written);
             progress.phase(Phase.WRITING_MANIFEST);
             try (Upload upload = destination.create(keys.manifest())) {
                 Manifests.write(manifest, upload.stream());
@@ -69,7 +69,7 @@ public final class Dump {
     }
 
     private Manifest dumpAndDescribe(DumpRequest request, Destination destination, DumpProgress progress,
-                                     BackupKeys keys, Instant startedAt, Written written)
+                                     Instant startedAt, Written written)
             throws BackupFailedException, IOException {
         progress.phase(Phase.CONNECTING);
         try (DatabaseSnapshot snapshot = DatabaseSnapshot.open(request.login(), connectTimeout);
