@@ -1,0 +1,215 @@
+package io.lifeboat.backups.control;
+
+import io.lifeboat.backups.entity.Manifest.TableRows;
+import io.lifeboat.targets.entity.DatabaseLogin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A REPEATABLE READ, READ ONLY transaction whose snapshot is exported for pg_dump ({@code --snapshot}),
+ * so the facts read here (row counts, schema fingerprint, identity) describe exactly what was dumped.
+ * Row counting may run on another thread while pg_dump works; {@link #close()} cancels it.
+ */
+public final class DatabaseSnapshot implements AutoCloseable {
+
+    private static final String TABLES = """
+            select n.nspname, c.relname, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')
+              and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp\\_%'
+            order by 1, 2""";
+    private static final String COLUMNS = """
+            select n.nspname || '.' || c.relname || '.' || a.attname || ':' || format_type(a.atttypid, a.atttypmod)
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace join pg_attribute a on a.attrelid = c.oid
+            where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')
+              and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp\\_%'
+              and a.attnum > 0 and not a.attisdropped""";
+
+    private final DatabaseLogin login;
+    private final Connection connection;
+    private final ReentrantLock counting = new ReentrantLock();
+    private volatile Statement running;
+    private volatile boolean closed;
+
+    private String snapshotId;
+    private int serverMajor;
+    private String serverVersion;
+    private String systemIdentifier;
+    private long databaseOid;
+    private String schemaFingerprint;
+
+    private DatabaseSnapshot(DatabaseLogin login, Connection connection) {
+        this.login = login;
+        this.connection = connection;
+    }
+
+    /** Connects, starts the transaction, exports its snapshot and reads the database's identity and schema. */
+    public static DatabaseSnapshot open(DatabaseLogin login, Duration connectTimeout) throws BackupFailedException {
+        Connection connection = DatabaseConnections.open(login, connectTimeout, "lifeboat snapshot");
+        var snapshot = new DatabaseSnapshot(login, connection);
+        try {
+            snapshot.begin();
+            return snapshot;
+        } catch (SQLException e) {
+            snapshot.close();
+            throw new BackupFailedException("Could not take a snapshot of " + login + ": " + e.getMessage()
+                    + ". Check that the user may read the database", e);
+        }
+    }
+
+    private void begin() throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set transaction isolation level repeatable read, read only");
+            try (ResultSet rs = statement.executeQuery("select pg_export_snapshot(), current_setting('server_version'),"
+                    + " current_setting('server_version_num')::int / 10000,"
+                    + " (select oid from pg_database where datname = current_database()),"
+                    + " has_function_privilege('pg_catalog.pg_control_system()', 'execute')")) {
+                rs.next();
+                snapshotId = rs.getString(1);
+                serverVersion = rs.getString(2);
+                serverMajor = rs.getInt(3);
+                databaseOid = rs.getLong(4);
+                systemIdentifier = rs.getBoolean(5) ? systemIdentifier(statement) : "unknown";
+            }
+            schemaFingerprint = fingerprint(statement);
+        }
+    }
+
+    private static String systemIdentifier(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("select system_identifier::text from pg_control_system()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static String fingerprint(Statement statement) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery(COLUMNS)) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+            }
+        }
+        columns.sort(null);
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (String column : columns) {
+                sha256.update((column + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no SHA-256", e);
+        }
+    }
+
+    /**
+     * Counts the rows of every table inside the snapshot, calling {@code afterEachTable} after each one
+     * (progress for a watchdog). Fails when the snapshot is closed meanwhile.
+     */
+    public List<TableRows> countRows(Runnable afterEachTable) throws BackupFailedException {
+        counting.lock();
+        try (Statement statement = connection.createStatement()) {
+            running = statement;
+            List<TableRows> tables = new ArrayList<>();
+            List<String[]> names = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery(TABLES)) {
+                while (rs.next()) {
+                    names.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+                }
+            }
+            for (String[] name : names) {
+                if (closed) {
+                    throw new BackupFailedException("Row counting in " + login + " was stopped");
+                }
+                String only = name[2].equals("r") ? "only " : ""; // a partitioned table counts its partitions
+                try (ResultSet rs = statement.executeQuery("select count(*) from " + only + quote(name[0]) + "."
+                        + quote(name[1]))) {
+                    rs.next();
+                    tables.add(new TableRows(name[0], name[1], rs.getLong(1)));
+                }
+                afterEachTable.run();
+            }
+            return tables;
+        } catch (SQLException e) {
+            throw new BackupFailedException(closed ? "Row counting in " + login + " was stopped"
+                    : "Could not count the rows of " + login + ": " + e.getMessage()
+                            + ". Check that the user may read every table", e);
+        } finally {
+            running = null;
+            counting.unlock();
+        }
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    public String snapshotId() {
+        return snapshotId;
+    }
+
+    /** Major version, e.g. 15. */
+    public int serverMajor() {
+        return serverMajor;
+    }
+
+    /** server_version, e.g. "15.4 (Debian 15.4-1.pgdg120+1)". */
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    /** The cluster's system identifier, or "unknown" when the user may not call pg_control_system(). */
+    public String systemIdentifier() {
+        return systemIdentifier;
+    }
+
+    public long databaseOid() {
+        return databaseOid;
+    }
+
+    /** SHA-256 (hex) over the sorted {@code schema.table.column:type} lines of all user tables. */
+    public String schemaFingerprint() {
+        return schemaFingerprint;
+    }
+
+    /** Ends the transaction (and with it the snapshot), cancelling a row count that is still running. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!counting.tryLock(100, TimeUnit.MILLISECONDS)) {
+                Statement statement = running;
+                if (statement != null) {
+                    statement.cancel();
+                }
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+            if (counting.isHeldByCurrentThread()) {
+                counting.unlock();
+            }
+        } catch (SQLException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the server ends the transaction when the connection goes
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package io.lifeboat.backups.control;
+
+import io.lifeboat.backups.control.DumpProgress.Phase;
+import io.lifeboat.backups.entity.Manifest;
+import io.lifeboat.destinations.control.Destination;
+import io.lifeboat.destinations.control.DestinationFullException;
+import io.lifeboat.destinations.control.Upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs one backup: a snapshot, then {@code pg_dump --snapshot} streamed through zstd (or gzip) and SHA-256
+ * into the destination while the rows are counted in the same snapshot; the artifact is committed, then the
+ * manifest is written last. On any failure nothing of the backup is left and a {@link BackupFailedException}
+ * says what happened. Memory use does not depend on the database's size.
+ */
+public final class Dump {
+
+    private static final int BUFFER = 1 << 20;
+    private static final long EXIT_WAIT_SECONDS = 60;
+
+    private final PgClientTools tools;
+    private final Duration connectTimeout;
+    private final Path passFileFolder;
+    private final Clock clock;
+
+    public Dump(PgClientTools tools) {
+        this(tools, Duration.ofSeconds(10), Path.of(System.getProperty("java.io.tmpdir")), Clock.systemUTC());
+    }
+
+    public Dump(PgClientTools tools, Duration connectTimeout, Path passFileFolder, Clock clock) {
+        this.tools = tools;
+        this.connectTimeout = connectTimeout;
+        this.passFileFolder = passFileFolder;
+        this.clock = clock;
+    }
+
+    public Manifest run(DumpRequest request, Destination destination, DumpProgress progress)
+            throws BackupFailedException {
+        progress.started();
+        Instant startedAt = clock.instant();
+        var keys = new BackupKeys(request.target(), request.backupId(), startedAt);
+        var written = new Written(destination, keys.artifact(request.format()));
+        try {
+            Manifest manifest = dumpAndDescribe(request, destination, progress, startedAt, written);
+            progress.phase(Phase.WRITING_MANIFEST);
+            try (Upload upload = destination.create(keys.manifest())) {
+                Manifests.write(manifest, upload.stream());
+                upload.commit();
+            }
+            progress.log("backup " + request.backupId() + " complete in " + destination.describe());
+            progress.phase(Phase.DONE);
+            return manifest;
+        } catch (BackupFailedException | IOException | RuntimeException e) {
+            String cleanup = written.removeAll();
+            BackupFailedException failure = asFailure(e, destination, cleanup);
+            progress.log(failure.getMessage());
+            progress.phase(Phase.FAILED);
+            throw failure;
+        }
+    }
+
+    private Manifest dumpAndDescribe(DumpRequest request, Destination destination, DumpProgress progress,
+                                     Instant startedAt, Written written)
+            throws BackupFailedException, IOException {
+        progress.phase(Phase.CONNECTING);
+        try (DatabaseSnapshot snapshot = DatabaseSnapshot.open(request.login(), connectTimeout);
+             PassFile passFile = PassFile.create(request.login(), passFileFolder)) {
+            progress.phase(Phase.SNAPSHOT_TAKEN);
+            PgClient client = client(snapshot);
+            progress.log("snapshot " + snapshot.snapshotId() + " of PostgreSQL " + snapshot.serverVersion()
+                    + ", dumping with " + client.versionLine());
+            failIfCancelled(progress, request);
+            written.upload = destination.create(written.artifactKey);
+            List<String> arguments = PgDumpCommand.arguments(client, request.login(), request.format(),
+                    snapshot.snapshotId());
+            Streamed streamed;
+            List<Manifest.TableRows> tables;
+            String applicationName = "lifeboat pg_dump " + request.backupId();
+            try (PgDumpProcess pgDump = PgDumpProcess.start(arguments, passFile, applicationName, progress);
+                 Watchdog ignored = Watchdog.start(progress, request.stallTimeout(),
+                         () -> stalled(request, pgDump, snapshot, applicationName))) {
+                progress.onCancel(() -> pgDump.stop("The backup " + request.backupId() + " of " + request.target()
+                        + " was cancelled; nothing of it was kept"));
+                CompletableFuture<List<Manifest.TableRows>> counting = countRows(snapshot, progress);
+                progress.phase(Phase.DUMPING);
+                try {
+                    streamed = copy(pgDump.stdout(), written.upload.stream(), request, progress);
+                    int exit = pgDump.awaitExit(EXIT_WAIT_SECONDS);
+                    failIfStopped(pgDump);
+                    if (exit != 0) {
+                        throw new BackupFailedException(pgDumpEnded(exit, pgDump.stderrTail()));
+                    }
+                    tables = counting.join();
+                } catch (IOException | RuntimeException e) {
+                    failIfStopped(pgDump);
+                    throw rethrow(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    pgDump.stop("The backup was interrupted (the server is shutting down?); nothing was kept");
+                    throw new BackupFailedException(pgDump.stopReason());
+                } finally {
+                    progress.onCancel(null);
+                }
+            }
+            progress.phase(Phase.COMMITTING);
+            written.upload.commit();
+            written.committed = true;
+            return new Manifest(1, request.backupId(), request.target(), request.login().database(),
+                    snapshot.databaseOid(), snapshot.systemIdentifier(), snapshot.serverVersion(), client.versionLine(),
+                    request.format(), request.compression(), List.of(),
+                    List.of(new Manifest.Artifact(request.format().artifactName(), streamed.size(), streamed.sha256())),
+                    tables, snapshot.schemaFingerprint(), request.trigger(), request.initiator(), startedAt,
+                    clock.instant());
+        }
+    }
+
+    private PgClient client(DatabaseSnapshot snapshot) throws BackupFailedException {
+        try {
+            return tools.forServer(snapshot.serverMajor());
+        } catch (NoSuitableClientException e) {
+            throw new BackupFailedException(e.getMessage(), e);
+        }
+    }
+
+    private static CompletableFuture<List<Manifest.TableRows>> countRows(DatabaseSnapshot snapshot,
+                                                                         DumpProgress progress) {
+        var result = new CompletableFuture<List<Manifest.TableRows>>();
+        var thread = new Thread(() -> {
+            try {
+                result.complete(snapshot.countRows(progress::tableCounted));
+            } catch (BackupFailedException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "row counting");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    private static Streamed copy(InputStream in, OutputStream sink, DumpRequest request, DumpProgress progress)
+            throws IOException {
+        var hashing = new HashingOutputStream(sink, progress::written);
+        byte[] buffer = new byte[BUFFER];
+        try (OutputStream compressed = Compressors.wrap(request, hashing)) {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                progress.read(n);
+                compressed.write(buffer, 0, n);
+            }
+        }
+        return new Streamed(hashing.size(), hashing.sha256());
+    }
+
+    private void stalled(DumpRequest request, PgDumpProcess pgDump, DatabaseSnapshot snapshot, String applicationName) {
+        String seconds = formatDuration(request.stallTimeout());
+        if (pgDump.isAlive()) {
+            String why = LockReport.explain(request.login(), applicationName);
+            pgDump.stop("No data from pg_dump for " + seconds + ": the database may be locked (" + why
+                    + "); the backup was stopped. End the blocking session or raise the stall timeout, then retry");
+        } else {
+            pgDump.stop("Counting the rows of " + request.login() + " made no progress for " + seconds
+                    + ": a table may be locked; the backup was stopped. Retry, or raise the stall timeout");
+        }
+        snapshot.close();
+    }
+
+    private static void failIfStopped(PgDumpProcess pgDump) throws BackupFailedException {
+        if (pgDump.stopReason() != null) {
+            throw new BackupFailedException(pgDump.stopReason());
+        }
+    }
+
+    private static void failIfCancelled(DumpProgress progress, DumpRequest request) throws BackupFailedException {
+        if (progress.isCancelled()) {
+            throw new BackupFailedException("The backup " + request.backupId() + " of " + request.target()
+                    + " was cancelled before pg_dump started; nothing was kept");
+        }
+    }
+
+    static String pgDumpEnded(int exit, String stderr) {
+        String how = exit > 128 && exit < 160 ? "was killed (signal " + (exit - 128) + ")"
+                : exit < 0 ? "did not exit" : "ended with exit code " + exit;
+        return "pg_dump " + how + " before the dump was complete"
+                + (stderr.isBlank() ? " and wrote no error" : ": " + stderr.strip())
+                + ". Nothing was kept; check the run log and the server log, then retry";
+    }
+
+    /** The failure of the row count (inside a CompletionException) or of the copy, as it is. */
+    private static IOException rethrow(Exception e) throws BackupFailedException, IOException {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                ? e.getCause() : e;
+        if (cause instanceof BackupFailedException failure) {
+            throw failure;
+        }
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw new IllegalStateException(cause);
+    }
+
+    private static BackupFailedException asFailure(Exception e, Destination destination, String cleanup) {
+        Throwable cause = e;
+        String message;
+        if (cause instanceof BackupFailedException failure) {
+            message = failure.getMessage();
+        } else if (cause instanceof DestinationFullException full) {
+            message = full.getMessage() + " The backup was stopped; nothing was kept.";
+        } else if (cause instanceof IOException io) {
+            message = "Writing the backup to " + destination.describe() + " failed: " + io
+                    + ". Check the destination, then retry; nothing was kept.";
+        } else {
+            message = "The backup failed unexpectedly: " + cause + ". Check the run log; nothing was kept.";
+        }
+        return new BackupFailedException(message + cleanup, cause);
+    }
+
+    private static String formatDuration(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    /** Size and SHA-256 of a stored artifact. */
+    private record Streamed(long size, String sha256) {
+    }
+
+    /** What this run has put in the destination, so a failure can take it back. */
+    private static final class Written {
+        private final Destination destination;
+        private final String artifactKey;
+        private Upload upload;
+        private boolean committed;
+
+        Written(Destination destination, String artifactKey) {
+            this.destination = destination;
+            this.artifactKey = artifactKey;
+        }
+
+        /** Removes the artifact; returns "" or a sentence saying what could not be removed. */
+        String removeAll() {
+            if (upload != null) {
+                upload.abort();
+            }
+            if (committed) {
+                try {
+                    destination.delete(artifactKey);
+                } catch (IOException | RuntimeException e) {
+                    return " Also, " + artifactKey + " could not be removed from " + destination.describe() + " ("
+                            + e.getMessage() + "): remove it by hand.";
+                }
+            }
+            return "";
+        }
+    }
+}

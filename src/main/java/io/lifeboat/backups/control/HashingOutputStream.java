@@ -1,0 +1,54 @@
+package io.lifeboat.backups.control;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.LongConsumer;
+
+/** Passes bytes on while computing their SHA-256 and count; reports each write. Closing does not close the target. */
+final class HashingOutputStream extends FilterOutputStream {
+
+    private final MessageDigest sha256;
+    private final LongConsumer onWrite;
+    private long size;
+
+    HashingOutputStream(OutputStream out, LongConsumer onWrite) {
+        super(out);
+        this.onWrite = onWrite;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no SHA-256", e);
+        }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[]{(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        out.write(bytes, offset, length);
+        sha256.update(bytes, offset, length);
+        size += length;
+        onWrite.accept(length);
+    }
+
+    @Override
+    public void close() throws IOException {
+        flush();
+    }
+
+    long size() {
+        return size;
+    }
+
+    /** The hex SHA-256 of everything written; call once, at the end. */
+    String sha256() {
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+}
