@@ -1,11 +1,10 @@
 package io.lifeboat.restores.control;
 
+import io.lifeboat.targets.control.Connections;
 import io.lifeboat.targets.entity.DatabaseLogin;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 
 /** Creates, finds and drops databases on the server a restore writes to, through its maintenance database. */
 final class ServerDatabases {
@@ -20,14 +19,7 @@ final class ServerDatabases {
     }
 
     static Connection connect(DatabaseLogin login) throws SQLException {
-        var properties = new Properties();
-        properties.setProperty("user", login.user());
-        if (login.password() != null) {
-            properties.setProperty("password", login.password());
-        }
-        properties.setProperty("connectTimeout", "30");
-        properties.setProperty("ApplicationName", "lifeboat-restore");
-        return DriverManager.getConnection(login.jdbcUrl(), properties);
+        return Connections.open(login, "lifeboat restore");
     }
 
     boolean exists(DatabaseName name) {

@@ -87,6 +87,13 @@ public class Runs {
         }
     }
 
+    public java.util.Set<String> runningBackupIds(String target) {
+        return new java.util.HashSet<>(em.createQuery("select r.backupId from Run r where r.target = :t and r.kind = :k "
+                        + "and r.status = :s", String.class)
+                .setParameter("t", target).setParameter("k", Run.Kind.BACKUP).setParameter("s", Run.Status.RUNNING)
+                .getResultList());
+    }
+
     /** Running runs whose instance has not been heard of for longer than the timeout. */
     public List<Run> orphans(Duration timeout) {
         return em.createQuery("select r from Run r where r.status = :s and r.heartbeatAt < :limit", Run.class)

@@ -16,6 +16,10 @@ public final class Connections {
     }
 
     public static Connection open(DatabaseLogin login) throws SQLException {
+        return open(login, "lifeboat");
+    }
+
+    public static Connection open(DatabaseLogin login, String applicationName) throws SQLException {
         var source = new PGSimpleDataSource();
         source.setServerNames(new String[]{login.host()});
         source.setPortNumbers(new int[]{login.port()});
@@ -23,7 +27,7 @@ public final class Connections {
         source.setUser(login.user());
         source.setPassword(login.password());
         source.setConnectTimeout(10);
-        source.setApplicationName("lifeboat");
+        source.setApplicationName(applicationName);
         return source.getConnection();
     }
 }

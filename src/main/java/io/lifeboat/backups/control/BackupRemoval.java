@@ -1,0 +1,64 @@
+package io.lifeboat.backups.control;
+
+import io.lifeboat.api.Problem;
+import io.lifeboat.backups.entity.Backup;
+import io.lifeboat.backups.entity.Manifest;
+import io.lifeboat.destinations.control.Destination;
+import io.lifeboat.destinations.control.Destinations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Deletes backups: never a pinned one. The catalog entry goes first, then the manifest (so
+ * whatever might be left is an incomplete backup that the sweep removes), then the artifacts.
+ */
+@ApplicationScoped
+public class BackupRemoval {
+
+    private static final Logger LOG = Logger.getLogger(BackupRemoval.class.getName());
+
+    @Inject
+    Backups backups;
+
+    @Inject
+    Destinations destinations;
+
+    public void delete(Backup backup) {
+        if (backup.pinned()) {
+            throw Problem.conflict("Backup is pinned", "Backup " + backup.id()
+                    + " is pinned and is never deleted: unpin it first (DELETE /api/backups/" + backup.id() + "/pin).",
+                    Map.of("backupId", backup.id()));
+        }
+        backups.forget(backup.id());
+        removeFolder(destinations.open(backup.destination()), backup.folder());
+        LOG.info(() -> "Deleted backup " + backup.id() + " of '" + backup.target() + "'");
+    }
+
+    /** Removes a backup's folder: manifest first, then everything else, partial uploads included. */
+    public static void removeFolder(Destination destination, String folder) {
+        try {
+            List<String> keys = destination.list(folder);
+            String manifest = folder + Manifest.FILE_NAME;
+            if (keys.contains(manifest)) {
+                destination.delete(manifest);
+            }
+            for (String key : keys) {
+                if (!key.equals(manifest)) {
+                    destination.delete(key);
+                }
+            }
+            if (destination instanceof io.lifeboat.destinations.control.LocalFolder local) {
+                local.removePartials(folder);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove " + folder + " from " + destination.describe()
+                    + ": " + e.getMessage() + ". Remove it by hand; the catalog no longer lists it.", e);
+        }
+    }
+}

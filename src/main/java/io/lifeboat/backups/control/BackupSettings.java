@@ -1,0 +1,41 @@
+package io.lifeboat.backups.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** How backups are made, from configuration ({@code lifeboat.backups.*}, {@code lifeboat.tools.paths}). */
+@ApplicationScoped
+public class BackupSettings {
+
+    @Inject
+    @ConfigProperty(name = "lifeboat.backups.zstd-level", defaultValue = "3")
+    int zstdLevel;
+
+    @Inject
+    @ConfigProperty(name = "lifeboat.backups.zstd-workers", defaultValue = "-1")
+    int zstdWorkers;
+
+    @Inject
+    @ConfigProperty(name = "lifeboat.backups.stall-timeout", defaultValue = "PT10M")
+    String stallTimeout;
+
+    @Inject
+    @ConfigProperty(name = PgClientTools.PATHS_KEY)
+    Optional<String> toolPaths;
+
+    public DumpRequest apply(DumpRequest request) {
+        int workers = zstdWorkers < 0 ? Runtime.getRuntime().availableProcessors() : zstdWorkers;
+        return request.withZstd(zstdLevel, workers).withStallTimeout(Duration.parse(stallTimeout));
+    }
+
+    public PgClientTools tools() {
+        return PgClientTools.withDefaults(toolPaths.stream().flatMap(paths -> Stream.of(paths.split("[,:]")))
+                .map(String::strip).filter(p -> !p.isEmpty()).map(Path::of).toList());
+    }
+}
