@@ -1,5 +1,7 @@
 package io.lifeboat.backups.entity;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -26,6 +28,9 @@ import java.util.List;
  * @param startedAt          when the dump started
  * @param finishedAt         when the last artifact was complete
  */
+@JsonbPropertyOrder({"formatVersion", "id", "target", "database", "databaseOid", "systemIdentifier", "serverVersion",
+        "pgDumpVersion", "format", "compression", "encryption", "artifacts", "tables", "schemaFingerprint", "trigger",
+        "initiator", "startedAt", "finishedAt"})
 public record Manifest(
         int formatVersion,
         String id,

@@ -1,0 +1,4 @@
+/**
+ * Backups: the streaming dump pipeline, the repository format, and the backups listed in the catalog.
+ */
+package io.lifeboat.backups;

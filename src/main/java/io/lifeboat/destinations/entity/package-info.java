@@ -1,0 +1,4 @@
+/**
+ * A configured destination.
+ */
+package io.lifeboat.destinations.entity;

@@ -1,0 +1,4 @@
+/**
+ * The restores API.
+ */
+package io.lifeboat.restores.boundary;

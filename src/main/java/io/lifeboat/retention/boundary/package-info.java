@@ -1,0 +1,4 @@
+/**
+ * The retention API: a dry run and applying it.
+ */
+package io.lifeboat.retention.boundary;

@@ -1,0 +1,4 @@
+/**
+ * The runs API.
+ */
+package io.lifeboat.runs.boundary;

@@ -1,0 +1,4 @@
+/**
+ * Runs in the catalog, this instance, and the reaper that ends runs whose instance died.
+ */
+package io.lifeboat.runs.control;

@@ -1,0 +1,4 @@
+/**
+ * A schedule of a target.
+ */
+package io.lifeboat.schedules.entity;

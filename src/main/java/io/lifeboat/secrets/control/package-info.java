@@ -1,0 +1,4 @@
+/**
+ * Resolving and storing secrets, and the cipher for the ones kept in the catalog.
+ */
+package io.lifeboat.secrets.control;

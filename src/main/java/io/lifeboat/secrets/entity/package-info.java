@@ -1,0 +1,4 @@
+/**
+ * A password kept encrypted in the catalog.
+ */
+package io.lifeboat.secrets.entity;

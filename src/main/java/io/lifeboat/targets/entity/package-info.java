@@ -1,0 +1,4 @@
+/**
+ * A target and its login.
+ */
+package io.lifeboat.targets.entity;
