@@ -35,6 +35,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             body.put("title", problem.title());
             body.put("detail", problem.getMessage());
             body.putAll(problem.extensions());
+        } else if (thrown instanceof jakarta.json.bind.JsonbException || thrown instanceof jakarta.ws.rs.ProcessingException) {
+            status = 400;
+            body.put("title", "Invalid JSON");
+            // the parser's own message may quote the body, which can hold a password: not repeated here
+            body.put("detail", "The request body is not valid JSON for this call: check the field names, types "
+                    + "and enum values against /openapi.");
         } else if (thrown instanceof WebApplicationException web) {
             status = web.getResponse().getStatus();
             body.put("title", Response.Status.fromStatusCode(status) == null ? "Error"
