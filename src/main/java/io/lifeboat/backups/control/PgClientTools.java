@@ -60,6 +60,11 @@ public final class PgClientTools {
                 .orElseThrow(() -> new NoSuitableClientException(noneFits(serverMajor, clients)));
     }
 
+    /** The newest client tools found, for when the server's version is not known yet. */
+    public java.util.Optional<PgClient> newest() {
+        return installed().stream().max(java.util.Comparator.comparingInt(PgClient::major));
+    }
+
     /** Every pg_dump found, in search order, one per real folder. */
     public List<PgClient> installed() {
         List<PgClient> result = found;

@@ -1,10 +1,12 @@
 package io.lifeboat.restores.control;
 
+import io.lifeboat.backups.control.PassFile;
 import io.lifeboat.backups.entity.BackupFormat;
 import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.restores.control.RestoreReport.TableCheck;
 import io.lifeboat.targets.entity.DatabaseLogin;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -79,7 +81,7 @@ public final class Restore {
             throw new RestoreFailedException("The manifest of backup " + manifest.id() + " lists no "
                     + manifest.format().artifactName() + ", so the backup is incomplete: restore from another backup");
         }
-        if (!PostgresTools.holdsClientTools(request.toolsBin())) {
+        if (!holdsClientTools(request.toolsBin())) {
             throw new RestoreFailedException("pg_restore and psql were not found in " + request.toolsBin()
                     + ": install the PostgreSQL client tools there or point the restore to their bin folder");
         }
@@ -91,12 +93,9 @@ public final class Restore {
         List<String> command = command(request, name, staged.file());
         String tool = Path.of(command.get(0)).getFileName().toString();
         log.accept("Running " + String.join(" ", command));
-        PasswordFile passwordFile = PasswordFile.write(request.workFolder(), request.server());
         ToolRun.Outcome outcome;
-        try {
-            outcome = ToolRun.run(command, passwordFile, request.timeout(), log);
-        } finally {
-            passwordFile.delete(log);
+        try (PassFile passFile = PassFile.create(request.server().withDatabase(name.value()), request.workFolder())) {
+            outcome = ToolRun.run(command, passFile, request.timeout(), log);
         }
         if (outcome instanceof ToolRun.Exited exited && exited.exitCode() == 0) {
             return new ArrayList<>(exited.stderrTail());
@@ -176,5 +175,9 @@ public final class Restore {
             notDropped.addSuppressed(e);
             return notDropped;
         }
+    }
+
+    private static boolean holdsClientTools(Path bin) {
+        return Files.isExecutable(bin.resolve("pg_restore")) && Files.isExecutable(bin.resolve("psql"));
     }
 }

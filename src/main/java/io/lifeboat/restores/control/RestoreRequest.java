@@ -1,10 +1,13 @@
 package io.lifeboat.restores.control;
 
+import io.lifeboat.backups.control.PgClient;
+import io.lifeboat.backups.control.PgClientTools;
 import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.targets.entity.DatabaseLogin;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,7 +48,7 @@ public record RestoreRequest(Manifest manifest, ArtifactSource artifact, Databas
     public static RestoreRequest of(Manifest manifest, ArtifactSource artifact, DatabaseLogin server,
                                     String newDatabase, Path workFolder) {
         return new RestoreRequest(manifest, artifact, server, newDatabase, DEFAULT_JOBS, workFolder,
-                PostgresTools.newestClientBinaries(), DEFAULT_TIMEOUT);
+                newestClientTools(), DEFAULT_TIMEOUT);
     }
 
     public RestoreRequest withJobs(int otherJobs) {
@@ -58,5 +61,12 @@ public record RestoreRequest(Manifest manifest, ArtifactSource artifact, Databas
 
     public RestoreRequest withTimeout(Duration otherTimeout) {
         return new RestoreRequest(manifest, artifact, server, newDatabase, jobs, workFolder, toolsBin, otherTimeout);
+    }
+
+    private static Path newestClientTools() {
+        return PgClientTools.withDefaults(List.of()).newest().map(PgClient::bin)
+                .orElseThrow(() -> new RestoreFailedException("pg_restore and psql were not found in the usual "
+                        + "folders nor on the PATH: install the postgresql-client package matching the servers you "
+                        + "restore to"));
     }
 }

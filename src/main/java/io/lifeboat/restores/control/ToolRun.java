@@ -1,5 +1,6 @@
 package io.lifeboat.restores.control;
 
+import io.lifeboat.backups.control.PassFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,12 +40,12 @@ final class ToolRun {
     private ToolRun() {
     }
 
-    static Outcome run(List<String> command, PasswordFile passwordFile, Duration timeout, Consumer<String> log)
+    static Outcome run(List<String> command, PassFile passFile, Duration timeout, Consumer<String> log)
             throws InterruptedException {
         var builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(key -> key.startsWith("PG"));
-        environment.put("PGPASSFILE", passwordFile.path().toString());
+        environment.put("PGPASSFILE", passFile.path().toString());
         environment.put("PGCONNECT_TIMEOUT", "30");
         environment.put("PGAPPNAME", "lifeboat-restore");
         Process process;
