@@ -50,7 +50,7 @@ public final class LifeboatServer {
     public static synchronized LifeboatServer shared() {
         if (shared == null) {
             shared = start(Map.of(
-                    "lifeboat.runs.heartbeat-timeout", "PT8S",
+                    "lifeboat.runs.heartbeat-timeout", "PT30S",
                     "lifeboat.backups.stall-timeout", "PT20S"));
         }
         return shared;
@@ -194,6 +194,26 @@ public final class LifeboatServer {
 
     public Reply post(String path, String json) {
         return send("POST", path, json, adminToken());
+    }
+
+    public Reply put(String path, String json) {
+        return send("PUT", path, json, adminToken());
+    }
+
+    public Reply delete(String path) {
+        return send("DELETE", path, null, adminToken());
+    }
+
+    /** A connection to Lifeboat's embedded catalog, as its owner (for checks a test cannot make through the API). */
+    public java.sql.Connection catalog() throws java.sql.SQLException {
+        String password;
+        try {
+            password = Files.readString(data().resolve("catalog/password")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + catalogPort + "/lifeboat",
+                "lifeboat", password);
     }
 
     public Reply send(String method, String path, String json, String token) {

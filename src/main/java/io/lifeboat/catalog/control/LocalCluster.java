@@ -108,8 +108,16 @@ public final class LocalCluster {
                 "-l", folder.resolve("server.log").toString(), "-o", "-p " + port), 90);
     }
 
+    /**
+     * True when the cluster's server is up. A power cut (or a killed server) leaves postmaster.pid behind,
+     * so pg_ctl checks that the process it names is alive.
+     */
     public boolean isRunning() {
-        return Files.exists(folder.resolve("postmaster.pid"));
+        if (!Files.exists(folder.resolve("postmaster.pid"))) {
+            return false;
+        }
+        return execute(List.of(binaries.resolve("pg_ctl").toString(), "status", "-D", folder.toString()), 30)
+                .exitCode() == 0;
     }
 
     public void stop() {
@@ -142,6 +150,17 @@ public final class LocalCluster {
     }
 
     private void run(List<String> command, int timeoutSeconds) {
+        Exit exit = execute(command, timeoutSeconds);
+        if (exit.exitCode() != 0) {
+            throw new IllegalStateException(Path.of(command.get(0)).getFileName() + " failed (exit "
+                    + exit.exitCode() + "): " + exit.output() + serverLogTail());
+        }
+    }
+
+    private record Exit(int exitCode, String output) {
+    }
+
+    private Exit execute(List<String> command, int timeoutSeconds) {
         List<String> full = new ArrayList<>();
         if (isRoot()) {
             full.addAll(List.of("runuser", "-u", SERVICE_USER, "--"));
@@ -156,11 +175,7 @@ public final class LocalCluster {
                     process.destroyForcibly();
                     throw new IllegalStateException(command.get(0) + " did not finish in " + timeoutSeconds + " s");
                 }
-                if (process.exitValue() != 0) {
-                    throw new IllegalStateException(Path.of(command.get(0)).getFileName() + " failed (exit "
-                            + process.exitValue() + "): " + Files.readString(output).strip()
-                            + serverLogTail());
-                }
+                return new Exit(process.exitValue(), Files.readString(output).strip());
             } finally {
                 Files.deleteIfExists(output);
             }

@@ -17,6 +17,16 @@ import java.util.Map;
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class Runs {
 
+    /**
+     * Opens a backup run (target, trigger, initiator, instance, backup id, folder) and returns its id, or
+     * returns nothing when a backup of the target is running: the unique index one_backup_at_a_time decides.
+     */
+    public static final String OPEN_BACKUP = """
+            insert into runs (kind, target, status, trigger, initiator, instance, backup_id, folder)
+            values ('BACKUP', ?, 'RUNNING', ?, ?, ?, ?, ?)
+            on conflict (target) where kind = 'BACKUP' and status = 'RUNNING' do nothing
+            returning id""";
+
     @PersistenceContext(unitName = "catalog")
     EntityManager em;
 
@@ -26,11 +36,7 @@ public class Runs {
      */
     public Run openBackup(String target, String trigger, String initiator, String instance, String backupId,
                           String folder) {
-        List<?> inserted = em.createNativeQuery("""
-                        insert into runs (kind, target, status, trigger, initiator, instance, backup_id, folder)
-                        values ('BACKUP', ?, 'RUNNING', ?, ?, ?, ?, ?)
-                        on conflict (target) where kind = 'BACKUP' and status = 'RUNNING' do nothing
-                        returning id""")
+        List<?> inserted = em.createNativeQuery(OPEN_BACKUP)
                 .setParameter(1, target).setParameter(2, trigger).setParameter(3, initiator)
                 .setParameter(4, instance).setParameter(5, backupId).setParameter(6, folder)
                 .getResultList();

@@ -19,6 +19,10 @@ import java.util.Optional;
 @Transactional
 public class Schedules {
 
+    /** Claims a slot (schedule id, slot, instance): one row for the first caller, none for every other. */
+    public static final String CLAIM = "insert into schedule_claims (schedule_id, slot, instance) "
+            + "values (?, ?, ?) on conflict do nothing";
+
     @PersistenceContext(unitName = "catalog")
     EntityManager em;
 
@@ -65,8 +69,7 @@ public class Schedules {
      * however many instances tick at once.
      */
     public boolean claim(Schedule schedule, OffsetDateTime slot, String instance) {
-        int inserted = em.createNativeQuery("insert into schedule_claims (schedule_id, slot, instance) "
-                        + "values (?, ?, ?) on conflict do nothing")
+        int inserted = em.createNativeQuery(CLAIM)
                 .setParameter(1, schedule.id()).setParameter(2, slot).setParameter(3, instance)
                 .executeUpdate();
         if (inserted == 1) {
