@@ -92,7 +92,7 @@ public final class S3Bucket implements Destination, AutoCloseable {
     @Override
     public Upload create(String key) throws IOException {
         String objectKey = objectKey(key);
-        if (exists(key)) {
+        if (holds(objectKey)) {
             throw new FileAlreadyExistsException(describe() + "/" + key, null,
                     "a backup object already exists there and is never overwritten: use a new backup id");
         }
@@ -111,14 +111,21 @@ public final class S3Bucket implements Destination, AutoCloseable {
 
     @Override
     public boolean exists(String key) {
-        String objectKey = objectKey(key);
         try {
-            // a listing, not a HEAD: its errors have a body, so a missing bucket is told apart from a missing key
+            return holds(objectKey(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A listing, not a HEAD: its errors have a body, so a missing bucket is told apart from a missing key. */
+    boolean holds(String objectKey) throws IOException {
+        try {
             List<S3Object> found = client.listObjectsV2(b -> b.bucket(location.bucket()).prefix(objectKey).maxKeys(1))
                     .contents();
             return !found.isEmpty() && found.get(0).key().equals(objectKey);
         } catch (SdkException e) {
-            throw new UncheckedIOException(explain(e, "list objects"));
+            throw explain(e, "list objects");
         }
     }
 

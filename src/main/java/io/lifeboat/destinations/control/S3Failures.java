@@ -18,6 +18,9 @@ final class S3Failures {
     private static final Set<String> CREDENTIALS = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch",
             "InvalidToken", "ExpiredToken", "InvalidSecurity", "AuthorizationHeaderMalformed");
 
+    private static final Set<String> DAMAGED = Set.of("BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch",
+            "XAmzContentChecksumMismatch");
+
     private S3Failures() {
     }
 
@@ -34,6 +37,11 @@ final class S3Failures {
                 return new IOException("S3 refused the credentials for bucket " + bucket + " at " + server + " (" + code
                         + "): check the access key alias '" + location.accessKeyAlias() + "' and the secret key alias '"
                         + location.secretKeyAlias() + "' hold a valid key pair for this server.", e);
+            }
+            if (DAMAGED.contains(code)) {
+                return new IOException("S3 at " + server + " received data for bucket " + bucket + " whose checksum "
+                        + "did not match (" + code + "): it was damaged on the way. Retry; if it happens again, check "
+                        + "the network and any proxy between Lifeboat and the server.", e);
             }
             if ("NoSuchBucket".equals(code)) {
                 return new IOException("The bucket " + bucket + " does not exist at " + server

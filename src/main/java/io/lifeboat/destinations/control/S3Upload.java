@@ -90,8 +90,8 @@ final class S3Upload implements Upload {
                 bucket.client().abortMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey).uploadId(uploadId));
             } catch (SdkException e) {
                 LOG.log(Level.WARNING, () -> "Could not abort the unfinished upload of " + key + " in "
-                        + bucket.describe() + " (" + bucket.explain(e, "abort multipart uploads").getMessage()
-                        + "). It stays invisible; removePartials or a lifecycle rule removes it later.");
+                        + bucket.describe() + ": " + bucket.explain(e, "abort multipart uploads").getMessage()
+                        + " The unfinished upload stays invisible; removePartials or a lifecycle rule removes it later.");
             }
         }
     }
@@ -164,7 +164,7 @@ final class S3Upload implements Upload {
             if (!S3Failures.isCode(e, "NotImplemented")) {
                 throw failure(e, "write objects");
             }
-            if (bucket.exists(key)) {
+            if (bucket.holds(objectKey)) {
                 throw alreadyExists();
             }
             try {
