@@ -98,19 +98,36 @@ final class S3Upload implements Upload {
 
     private void putWhole() throws IOException {
         String sha256 = Sha256.hex(whole);
+        try {
+            put(sha256, true);
+        } catch (SdkException e) {
+            if (!S3Failures.isCode(e, "NotImplemented") || location.retention().isPresent()) {
+                throw failure(e, "write objects");
+            }
+            if (bucket.holds(objectKey)) { // a server without conditional writes: check, then put (see complete())
+                throw alreadyExists();
+            }
+            try {
+                put(sha256, false);
+            } catch (SdkException again) {
+                throw failure(again, "write objects");
+            }
+        }
+    }
+
+    private void put(String sha256, boolean onlyIfNew) {
         byte[] body = buffer;
         int length = filled;
-        try {
-            bucket.client().putObject(b -> {
-                b.bucket(location.bucket()).key(objectKey).ifNoneMatch("*")
-                        .metadata(Map.of(S3Bucket.SHA256_METADATA, sha256))
-                        .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(partSha256(body, length));
-                location.retention().ifPresent(r -> b.objectLockMode(ObjectLockMode.fromValue(r.mode().name()))
-                        .objectLockRetainUntilDate(retainUntil(r)));
-            }, body(body, length));
-        } catch (SdkException e) {
-            throw failure(e, "write objects");
-        }
+        bucket.client().putObject(b -> {
+            b.bucket(location.bucket()).key(objectKey)
+                    .metadata(Map.of(S3Bucket.SHA256_METADATA, sha256))
+                    .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(partSha256(body, length));
+            if (onlyIfNew) {
+                b.ifNoneMatch("*");
+            }
+            location.retention().ifPresent(r -> b.objectLockMode(ObjectLockMode.fromValue(r.mode().name()))
+                    .objectLockRetainUntilDate(retainUntil(r)));
+        }, body(body, length));
     }
 
     private void start() throws IOException {
@@ -177,7 +194,7 @@ final class S3Upload implements Upload {
     }
 
     private IOException failure(SdkException e, String action) {
-        if (S3Failures.isCode(e, "PreconditionFailed")) {
+        if (S3Failures.isCode(e, "PreconditionFailed") || S3Failures.isCode(e, "ConditionalRequestConflict")) {
             return alreadyExists();
         }
         if (S3Failures.isCode(e, "NotImplemented") && location.retention().isPresent()) {
