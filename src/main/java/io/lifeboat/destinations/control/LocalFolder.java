@@ -91,7 +91,16 @@ public final class LocalFolder implements Destination {
         removeEmptyFolders(file.getParent());
     }
 
+    /** Computed by reading the file: a folder keeps no checksums of its own. */
+    @Override
+    public String sha256(String key) throws IOException {
+        try (InputStream in = open(key)) {
+            return Sha256.of(in);
+        }
+    }
+
     /** Removes the leftover {@code .partial} files under {@code prefix} (of runs whose process died); returns how many. */
+    @Override
     public int removePartials(String prefix) throws IOException {
         int removed = 0;
         for (Path file : filesUnder(prefix)) {

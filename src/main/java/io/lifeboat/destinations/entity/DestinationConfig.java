@@ -7,12 +7,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A configured place where backups go. */
+/**
+ * A configured place where backups go. The {@code location} of a {@link Kind#LOCAL} destination is a folder
+ * path; of an {@link Kind#S3} one, a URI as documented on
+ * {@link io.lifeboat.destinations.control.S3Location} (secret aliases, never keys).
+ */
 @Entity
 @Table(name = "destinations")
 public class DestinationConfig {
 
-    public enum Kind { LOCAL }
+    public enum Kind { LOCAL, S3 }
 
     @Id
     private String name;
