@@ -53,9 +53,7 @@ public class BackupRemoval {
                     destination.delete(key);
                 }
             }
-            if (destination instanceof io.lifeboat.destinations.control.LocalFolder local) {
-                local.removePartials(folder);
-            }
+            destination.removePartials(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not remove " + folder + " from " + destination.describe()
                     + ": " + e.getMessage() + ". Remove it by hand; the catalog no longer lists it.", e);
