@@ -1,5 +1,6 @@
 package io.lifeboat.it;
 
+import io.lifeboat.restores.TestBackup;
 import io.lifeboat.testing.DatabaseComparison;
 import io.lifeboat.testing.TestDatabase;
 import jakarta.json.JsonObject;
@@ -55,7 +56,7 @@ class BackupFaultsIT {
         Api.createTarget(lifeboat, db, "faults-password", database, "");
         JsonObject earlier = backupNow("faults-password");
         Path earlierDump = Api.folder(lifeboat, earlier).resolve("dump.pgc.zst");
-        String earlierSha = SampleDatabases.sha256(earlierDump);
+        String earlierSha = TestBackup.sha256(earlierDump);
 
         var changed = lifeboat.put("/api/targets/faults-password",
                 Api.targetJson(db, "faults-password", database, "not-the-password", ""));
@@ -70,7 +71,7 @@ class BackupFaultsIT {
         assertEquals("FAILED", run.getString("status"));
         assertTrue(Api.message(run).contains("refused the password"), run.toString());
         assertEquals(List.of(earlier.getString("id")), ids(Api.backups(lifeboat, "faults-password")));
-        assertEquals(earlierSha, SampleDatabases.sha256(earlierDump), "the earlier backup is untouched");
+        assertEquals(earlierSha, TestBackup.sha256(earlierDump), "the earlier backup is untouched");
         assertConsistent("faults-password");
         assertFalse(lifeboat.logText().contains("not-the-password"), "the log does not hold the password");
 

@@ -1,5 +1,6 @@
 package io.lifeboat.it;
 
+import io.lifeboat.restores.TestBackup;
 import io.lifeboat.backups.entity.BackupFormat;
 import io.lifeboat.testing.DatabaseComparison;
 import io.lifeboat.testing.TestDatabase;
@@ -53,7 +54,7 @@ class BackupsIT {
         assertArrayEquals(format == BackupFormat.CUSTOM_ZSTD ? new byte[]{0x28, (byte) 0xb5, 0x2f, (byte) 0xfd}
                 : new byte[]{0x1f, (byte) 0x8b}, magic(artifact, format == BackupFormat.CUSTOM_ZSTD ? 4 : 2),
                 "the artifact is " + format.compression());
-        String onDisk = SampleDatabases.sha256(artifact);
+        String onDisk = TestBackup.sha256(artifact);
         assertEquals(onDisk, backup.getString("sha256"));
         assertEquals(Files.size(artifact), backup.getJsonNumber("sizeBytes").longValue());
 
