@@ -42,6 +42,7 @@ public final class Restore {
         StagedArtifact staged = StagedArtifact.stage(manifest, request.artifact(), request.workFolder());
         try {
             log.accept("The artifact matches the manifest (SHA-256 " + manifest.dump().sha256() + ")");
+            log.accept(staged.indexing().describe());
             databases.create(name);
             log.accept("Created the database " + name);
             try {

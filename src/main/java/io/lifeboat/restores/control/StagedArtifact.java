@@ -22,8 +22,9 @@ import java.util.zip.GZIPInputStream;
  *
  * @param file      the decompressed dump (custom archive or plain SQL)
  * @param bytesRead stored (compressed) bytes read
+ * @param indexing  whether the custom archive's data offsets were filled in
  */
-record StagedArtifact(Path file, long bytesRead) {
+record StagedArtifact(Path file, long bytesRead, WorkFileCopy.Indexing indexing) {
 
     private static final int BUFFER = 128 * 1024;
 
@@ -34,25 +35,26 @@ record StagedArtifact(Path file, long bytesRead) {
         Manifest.Artifact expected = manifest.dump();
         Path file = createPrivateFile(workFolder, manifest.format());
         try {
-            long read = decompress(manifest, expected, source, file);
-            return new StagedArtifact(file, read);
+            return decompress(manifest, expected, source, file);
         } catch (RuntimeException | Error e) {
             deleteQuietly(file);
             throw e;
         }
     }
 
-    private static long decompress(Manifest manifest, Manifest.Artifact expected, ArtifactSource source, Path file) {
+    private static StagedArtifact decompress(Manifest manifest, Manifest.Artifact expected, ArtifactSource source,
+                                             Path file) {
         MessageDigest sha256 = sha256();
         InputStream decompressed = null;
         try (var counted = new HashingStream(opened(source), sha256)) {
             String decompressionError = null;
-            try (OutputStream out = Files.newOutputStream(file)) {
+            WorkFileCopy.Indexing indexing = null;
+            try {
                 decompressed = decompressing(manifest.format(), counted);
-                copy(decompressed, out);
+                indexing = WorkFileCopy.copy(decompressed, file, manifest.format() == BackupFormat.CUSTOM_ZSTD);
             } catch (HashingStream.SourceReadFailure | RestoreFailedException e) {
                 throw e;
-            } catch (OutputFailure e) {
+            } catch (WriteBehindFile.WorkFileFailure e) {
                 throw new RestoreFailedException("Could not write the decompressed dump to " + file.getParent()
                         + " (" + e.getCause().getMessage() + "): free space there or choose another work folder, "
                         + "then restore again", e.getCause());
@@ -75,7 +77,7 @@ record StagedArtifact(Path file, long bytesRead) {
                         + "restore from another backup and check the backups of " + manifest.target()
                         + ". Nothing was created.");
             }
-            return counted.count();
+            return new StagedArtifact(file, counted.count(), indexing);
         } catch (HashingStream.SourceReadFailure e) {
             throw new RestoreFailedException("Could not read the artifact " + expected.name() + " of backup "
                     + manifest.id() + " (" + e.getCause().getMessage() + "): check that its destination is "
@@ -116,22 +118,6 @@ record StagedArtifact(Path file, long bytesRead) {
         };
     }
 
-    private static void copy(InputStream in, OutputStream out) throws IOException {
-        byte[] buffer = new byte[BUFFER];
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new RestoreFailedException("The restore was interrupted while reading the artifact; "
-                        + "nothing was created: start it again if it is still needed");
-            }
-            try {
-                out.write(buffer, 0, n);
-            } catch (IOException e) {
-                throw new OutputFailure(e);
-            }
-        }
-    }
-
     private static Path createPrivateFile(Path workFolder, BackupFormat format) {
         try {
             Files.createDirectories(workFolder);
@@ -165,12 +151,6 @@ record StagedArtifact(Path file, long bytesRead) {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             log.accept("Could not delete the decompressed dump " + file + " (" + e.getMessage() + "): delete it by hand");
-        }
-    }
-
-    private static final class OutputFailure extends RuntimeException {
-        OutputFailure(IOException cause) {
-            super(cause);
         }
     }
 }
