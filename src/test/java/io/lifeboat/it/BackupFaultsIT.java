@@ -201,7 +201,7 @@ class BackupFaultsIT {
     }
 
     @Test
-    void aRestoreNeverWritesIntoAnExistingDatabase() throws Exception {
+    void aRestoreIntoAnExistingDatabaseIsRefusedBeforeAnyRunStarts() throws Exception {
         String existing = smallDatabase("existing");
         Api.createTarget(lifeboat, db, "faults-existing", existing, "");
         JsonObject backup = backupNow("faults-existing");
@@ -211,14 +211,36 @@ class BackupFaultsIT {
         var refused = lifeboat.post("/api/restores?wait=true", """
                 {"backupId": "%s", "database": "%s"}""".formatted(backup.getString("id"), existing));
 
-        assertEquals(500, refused.status(), refused.body());
-        assertEquals("Restore failed", refused.json().getString("title"));
-        JsonObject run = Api.run(lifeboat, refused.json().getJsonNumber("runId").longValue());
-        assertEquals("FAILED", run.getString("status"));
-        assertTrue(Api.message(run).contains("exists already"), run.toString());
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals("Database exists", refused.json().getString("title"));
+        assertEquals(existing, refused.json().getString("database"));
         assertTrue(refused.json().getString("detail").contains("exists already"), refused.body());
+        assertTrue(refused.json().getString("detail").contains("choose another name"), refused.body());
         assertTrue(refused.json().getString("detail").contains("was not touched"), refused.body());
+        assertEquals(List.of("BACKUP"), kinds("faults-existing"), "no restore run was started");
         assertEquals(before, DatabaseComparison.content(db, existing), "the existing database is intact");
+    }
+
+    @Test
+    void aRestoreIntoAnImpossibleDatabaseNameIsABadRequest() {
+        String database = smallDatabase("badname");
+        Api.createTarget(lifeboat, db, "faults-badname", database, "");
+        String id = backupNow("faults-badname").getString("id");
+
+        for (String name : List.of("Mixed-Case", "drop table x;", "1starts_with_a_digit", "x".repeat(64))) {
+            var refused = lifeboat.post("/api/restores?wait=true", """
+                    {"backupId": "%s", "database": "%s"}""".formatted(id, name));
+
+            assertEquals(400, refused.status(), name + ": " + refused.body());
+            assertTrue(refused.json().getString("detail").contains("cannot be the name of the new database"),
+                    refused.body());
+            assertTrue(refused.json().getString("detail").contains("lower-case letters"), refused.body());
+        }
+        assertEquals(List.of("BACKUP"), kinds("faults-badname"), "no restore run was started");
+    }
+
+    private static List<String> kinds(String target) {
+        return Api.runs(lifeboat, target).stream().map(r -> r.getString("kind")).toList();
     }
 
     /** The listing, the catalog and the disk agree, and no run of the target is left running. */

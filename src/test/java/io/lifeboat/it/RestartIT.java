@@ -44,7 +44,7 @@ class RestartIT {
     static void killAndRestart() throws Exception {
         db = TestDatabase.get();
         String large = SampleDatabases.randomBytes(db, "large", 150);
-        lifeboat = LifeboatServer.start(Map.of("lifeboat.runs.heartbeat-timeout", "PT15S"));
+        lifeboat = LifeboatServer.start(Map.of("lifeboat.runs.heartbeat-timeout", "PT30S"));
         Api.createTarget(lifeboat, db, "killed", large, "");
 
         // an hourly slot half an hour away: nothing is due now, and the last slot is before the schedule existed
@@ -62,6 +62,7 @@ class RestartIT {
         long runId = started.json().getJsonNumber("id").longValue();
         Api.awaitRun(lifeboat, runId, r -> Api.bytesRead(r) > 0, Duration.ofSeconds(60), "bytes read");
         lifeboat.kill();
+        Instant killed = Instant.now();
 
         try (var c = lifeboat.catalog(); var statement = c.createStatement()) {
             var rows = statement.executeQuery("select status, instance from runs where id = " + runId);
@@ -71,6 +72,8 @@ class RestartIT {
             statement.execute("update schedules set created_at = now() - interval '2 hours' where target = 'missed'");
         }
         leftByTheKill = files(Api.targetFolder(lifeboat, "killed"));
+        // down for longer than the heartbeat timeout (30 s, the shortest allowed), like a real power cut
+        Api.sleep(Math.max(0, Duration.between(Instant.now(), killed.plusSeconds(31)).toMillis()));
         lifeboat.boot();
         restarted = Instant.now();
         killedRun = Api.run(lifeboat, runId);

@@ -39,15 +39,21 @@ public final class Restore {
         }
         log.accept("Reading " + manifest.dump().name() + " (" + manifest.dump().size() + " bytes) and checking it "
                 + "against the manifest");
+        Instant staging = Instant.now();
         StagedArtifact staged = StagedArtifact.stage(manifest, request.artifact(), request.workFolder());
         try {
-            log.accept("The artifact matches the manifest (SHA-256 " + manifest.dump().sha256() + ")");
+            log.accept("The artifact matches the manifest (SHA-256 " + manifest.dump().sha256() + "); decompressed "
+                    + "to the work folder in " + since(staging));
             log.accept(staged.indexing().describe());
             databases.create(name);
             log.accept("Created the database " + name);
             try {
+                Instant loading = Instant.now();
                 List<String> warnings = load(request, name, staged, log);
+                log.accept("Loaded the dump in " + since(loading));
+                Instant counting = Instant.now();
                 List<TableCheck> tables = checkRows(request, name, log);
+                log.accept("Counted the rows in " + since(counting));
                 if (tables.isEmpty()) {
                     warnings.add("The manifest lists no tables, so no rows were checked");
                 }
@@ -69,6 +75,10 @@ public final class Restore {
         } finally {
             staged.delete(log);
         }
+    }
+
+    private static String since(Instant start) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
     }
 
     private static void refuseUnsupported(RestoreRequest request) {

@@ -23,8 +23,11 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import jakarta.ws.rs.core.Response;
+
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -78,20 +81,45 @@ public class RestoreRuns {
             throw Problem.badRequest("Name the new database to restore into (\"database\"): Lifeboat never restores "
                     + "over an existing database.");
         }
+        DatabaseName name = validName(newDatabase.strip());
         Backup backup = backups.require(backupId);
         Target target = targets.require(backup.target());
         DatabaseLogin login = targets.login(target);
+        refuseExisting(login, name);
         Manifest manifest = Backups.manifest(backup);
         Destination destination = destinations.open(backup.destination());
         String key = backup.folder() + manifest.format().artifactName();
-        RestoreRequest request = RestoreRequest.of(manifest, () -> destination.open(key), login, newDatabase.strip(),
+        RestoreRequest request = RestoreRequest.of(manifest, () -> destination.open(key), login, name.value(),
                         workFolder.map(Path::of).orElse(DataFolder.resolve("work")))
                 .withJobs(jobs).withToolsBin(toolsFor(manifest));
-        Run run = runs.openRestore(target.name(), initiator, instance.id(), backupId, newDatabase.strip());
+        Run run = runs.openRestore(target.name(), initiator, instance.id(), backupId, name.value());
         List<String> log = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         active.add(run.id());
         LOG.info(() -> "Restore run " + run.id() + ": backup " + backupId + " into new database " + newDatabase);
         return new Started(run, CompletableFuture.supplyAsync(() -> execute(run.id(), request, log), executor));
+    }
+
+    private static DatabaseName validName(String newDatabase) {
+        try {
+            return new DatabaseName(newDatabase);
+        } catch (RestoreFailedException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
+    }
+
+    /** Refuses, before any run starts, a name that a database on the target's server already has. */
+    private static void refuseExisting(DatabaseLogin login, DatabaseName name) {
+        var databases = new ServerDatabases(login);
+        boolean exists;
+        try {
+            exists = databases.exists(name);
+        } catch (RestoreFailedException e) {
+            throw new Problem(Response.Status.BAD_GATEWAY, "Target server unreachable", e.getMessage());
+        }
+        if (exists) {
+            throw Problem.conflict("Database exists", databases.alreadyExists(name).getMessage(),
+                    Map.of("database", name.value()));
+        }
     }
 
     private RestoreReport execute(long runId, RestoreRequest request, List<String> log) {

@@ -4,6 +4,7 @@ import io.lifeboat.backups.control.BackupRemoval;
 import io.lifeboat.destinations.control.Destinations;
 import io.lifeboat.runs.entity.Run;
 import io.lifeboat.targets.control.Targets;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,11 +31,20 @@ public class Reaper {
     Destinations destinations;
 
     @Inject
-    @ConfigProperty(name = "lifeboat.runs.heartbeat-timeout", defaultValue = "PT2M")
-    String heartbeatTimeout;
+    @ConfigProperty(name = HeartbeatTimeout.KEY, defaultValue = "PT2M")
+    String configuredHeartbeatTimeout;
+
+    private Duration heartbeatTimeout;
+
+    @PostConstruct
+    void readHeartbeatTimeout() {
+        HeartbeatTimeout timeout = HeartbeatTimeout.of(configuredHeartbeatTimeout);
+        timeout.warning().ifPresent(LOG::warning);
+        heartbeatTimeout = timeout.value();
+    }
 
     public void reap() {
-        for (Run run : runs.orphans(Duration.parse(heartbeatTimeout))) {
+        for (Run run : runs.orphans(heartbeatTimeout)) {
             try {
                 String cleanup = "";
                 if (run.kind() == Run.Kind.BACKUP && run.folder() != null) {
