@@ -66,11 +66,17 @@ public class RestoreRuns {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
-    private final java.util.Set<Long> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<Long, List<String>> active = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Tells the catalog that this instance's restores are alive. */
+    /** Tells the catalog that this instance's restores are alive, with their log so far. */
     public void heartbeat() {
-        active.forEach(id -> runs.beat(id, 0, 0, null));
+        active.forEach((id, log) -> runs.beat(id, 0, 0, joined(log)));
+    }
+
+    private static String joined(List<String> log) {
+        synchronized (log) {
+            return String.join("\n", log);
+        }
     }
 
     public record Started(Run run, CompletableFuture<RestoreReport> report) {
@@ -94,7 +100,7 @@ public class RestoreRuns {
                 .withJobs(jobs).withToolsBin(toolsFor(manifest));
         Run run = runs.openRestore(target.name(), initiator, instance.id(), backupId, name.value());
         List<String> log = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        active.add(run.id());
+        active.put(run.id(), log);
         LOG.info(() -> "Restore run " + run.id() + ": backup " + backupId + " into new database " + newDatabase);
         return new Started(run, CompletableFuture.supplyAsync(() -> execute(run.id(), request, log), executor));
     }
@@ -131,17 +137,18 @@ public class RestoreRuns {
                     log.remove(0);
                 }
             });
+            runs.beat(runId, report.bytesRead(), 0, joined(log));
             try (Jsonb jsonb = JsonbBuilder.create()) {
                 runs.succeed(runId, "Restored backup " + request.manifest().id() + " into " + report.database() + ": "
                         + report.tables().size() + " tables, row counts match the manifest", jsonb.toJson(report));
             }
             return report;
         } catch (RestoreFailedException e) {
-            runs.fail(runId, e.getMessage(), String.join("\n", log));
+            runs.fail(runId, e.getMessage(), joined(log));
             throw new CompletionException(e);
         } catch (Exception e) {
             String reason = "Unexpected error: " + e + ". The new database was not kept.";
-            runs.fail(runId, reason, String.join("\n", log));
+            runs.fail(runId, reason, joined(log));
             throw new CompletionException(new RestoreFailedException(reason, e));
         } finally {
             active.remove(runId);
