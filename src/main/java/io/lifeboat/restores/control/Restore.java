@@ -142,13 +142,14 @@ public final class Restore {
         return command;
     }
 
-    private static List<TableCheck> checkRows(RestoreRequest request, DatabaseName name, Consumer<String> log) {
+    private static List<TableCheck> checkRows(RestoreRequest request, DatabaseName name, Consumer<String> log)
+            throws InterruptedException {
         List<Manifest.TableRows> expected = request.manifest().tables() == null ? List.of()
                 : request.manifest().tables();
         log.accept("Counting the rows of " + expected.size() + " tables");
         List<TableCheck> tables;
         try {
-            tables = RowCheck.count(request.server().withDatabase(name.value()), expected);
+            tables = RowCheck.count(request.server().withDatabase(name.value()), expected, request.jobs());
         } catch (SQLException e) {
             throw new RestoreFailedException("Could not count the rows of the restored database " + name + " ("
                     + e.getMessage() + "): check the server and restore again", e);
