@@ -175,9 +175,12 @@ restore() {
             timed restore.lifeboat restore_lifeboat; drop_database restore_lifeboat
         fi
     done
-    log "last Lifeboat restore's run log:"
-    local run; run=$($HELPER field "$WORK/http/response.json" runId 2>/dev/null || true)
-    [[ -z $run ]] || { api GET "/runs/$run" >/dev/null; python3 -c 'import json,sys; [print("   ", l) for l in json.load(open(sys.argv[1]))["log"] if "pg_restore" not in l or "Running" in l]' "$WORK/http/response.json" >&2; }
+    log "phases of the last Lifeboat restore (its run log):"
+    api GET "/runs?target=bench&limit=1" >/dev/null
+    python3 -c 'import json, sys
+for line in json.load(open(sys.argv[1]))[0]["log"]:
+    if " in " in line and line.rstrip().endswith((" s", "lists")) or "offsets" in line:
+        print("   ", line[line.find("decompressed"):] if "decompressed" in line else line)' "$WORK/http/response.json" >&2
 }
 
 compare() {
