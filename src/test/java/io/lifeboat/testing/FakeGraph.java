@@ -144,6 +144,12 @@ public final class FakeGraph implements AutoCloseable {
         throttleNext.set(requests);
     }
 
+    /** Ends any throttling, as time passing would. */
+    public void forgetThrottling() {
+        throttleNext.set(0);
+        throttledUntil = Instant.MIN;
+    }
+
     /** The next {@code chunks} upload chunks fail with 500 after Graph stored the first 320 KiB of each. */
     public void failNextChunks(int chunks) {
         failChunks.set(chunks);
