@@ -74,6 +74,8 @@ public final class FakeGraph implements AutoCloseable {
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger earlyRetries = new AtomicInteger();
     private final AtomicInteger failChunks = new AtomicInteger();
+    private final AtomicInteger failRequests = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger statusQueries = new AtomicInteger();
     private final AtomicInteger expiredTokenRefusals = new AtomicInteger();
     private final List<Integer> chunkSizes = Collections.synchronizedList(new ArrayList<>());
@@ -144,6 +146,16 @@ public final class FakeGraph implements AutoCloseable {
         throttleNext.set(requests);
     }
 
+    /** The next {@code requests} Graph calls fail with 502 Bad Gateway, as a bad minute at Microsoft would. */
+    public void failNextRequests(int requests) {
+        failRequests.set(requests);
+    }
+
+    /** Requests answered 502 by {@link #failNextRequests}. */
+    public int failed() {
+        return failed.get();
+    }
+
     /** Ends any throttling, as time passing would. */
     public void forgetThrottling() {
         throttleNext.set(0);
@@ -194,6 +206,11 @@ public final class FakeGraph implements AutoCloseable {
         items.put(path, content.clone());
     }
 
+    /** Folders and files under {@code under}. */
+    public synchronized List<String> items(String under) {
+        return items.keySet().stream().filter(p -> p.startsWith(under)).toList();
+    }
+
     public synchronized List<String> files(String under) {
         return items.entrySet().stream().filter(e -> e.getValue() != null && e.getKey().startsWith(under))
                 .map(Map.Entry::getKey).toList();
@@ -218,7 +235,10 @@ public final class FakeGraph implements AutoCloseable {
             } else if (path.startsWith("/download/")) {
                 download(exchange, path.substring("/download/".length()));
             } else if (path.startsWith("/v1.0/me/drive/root")) {
-                if (authorized(exchange) && notThrottled(exchange)) {
+                if (failRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    failed.incrementAndGet();
+                    error(exchange, 502, "serviceNotAvailable", "Bad Gateway");
+                } else if (authorized(exchange) && notThrottled(exchange)) {
                     graph(exchange, path.substring("/v1.0/me/drive/root".length()));
                 }
             } else {

@@ -154,13 +154,28 @@ public final class OneDrive implements Destination {
         }
     }
 
+    /** Removes the file, and its folder when that is left empty (a backup's folder once its last object goes). */
     @Override
     public void delete(String key) throws IOException {
-        HttpResponse<String> response = graph.call(HttpRequest.newBuilder(graph.api(itemUrl(path(key)))).DELETE(),
+        String path = path(key);
+        if (remove(path) && key.contains("/")) {
+            String folder = path.substring(0, path.lastIndexOf('/'));
+            var item = item(folder, "delete files");
+            if (item.isPresent() && item.get().get("folder") instanceof JsonObject facet
+                    && facet.getInt("childCount", -1) == 0) {
+                remove(folder);
+            }
+        }
+    }
+
+    /** Deletes an item; false when there was none. */
+    private boolean remove(String path) throws IOException {
+        HttpResponse<String> response = graph.call(HttpRequest.newBuilder(graph.api(itemUrl(path))).DELETE(),
                 "delete files");
         if (response.statusCode() != 204 && response.statusCode() != 200 && response.statusCode() != 404) {
             throw GraphFailures.explain(location, response, "delete files", describe());
         }
+        return response.statusCode() != 404;
     }
 
     /** Computed by reading the file: Graph keeps no SHA-256. */

@@ -108,11 +108,13 @@ final class OneDriveUpload implements Upload {
     private void send(long size) throws IOException {
         GraphClient graph = drive.graph();
         long chunk = drive.location().chunkBytes();
+        // the time to answer, plus the time to send a chunk at 128 KiB/s, a slow uplink
+        var chunkTimeout = drive.location().timeout().plusSeconds(chunk / (128 * 1024));
         long position = 0;
         int failures = 0;
         while (true) {
             long length = Math.min(chunk, size - position);
-            HttpRequest request = HttpRequest.newBuilder(uploadUrl).timeout(drive.location().timeout())
+            HttpRequest request = HttpRequest.newBuilder(uploadUrl).timeout(chunkTimeout)
                     .header("Content-Range", "bytes " + position + "-" + (position + length - 1) + "/" + size)
                     .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
                             rangeOf(position, length)), length)).build();

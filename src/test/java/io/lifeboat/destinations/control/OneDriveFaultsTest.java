@@ -48,6 +48,7 @@ class OneDriveFaultsTest {
     void graphSawNoBreachOfItsContract() {
         graph.forgetThrottling();
         graph.failNextChunks(0);
+        graph.failNextRequests(0);
         assertEquals(List.of(), graph.violations());
     }
 
@@ -126,6 +127,34 @@ class OneDriveFaultsTest {
 
         assertEquals(throttledBefore + 1, graph.throttled());
         assertEquals(earlyBefore, graph.earlyRetries(), "no request came before Retry-After had passed");
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackOff() throws IOException {
+        var drive = drive(location(), graph.refreshToken());
+        put(drive, "crm/b1/manifest.json", new byte[]{7});
+        int failedBefore = graph.failed();
+        graph.failNextRequests(2);
+
+        assertEquals(List.of("crm/b1/manifest.json"), drive.list("crm/"));
+
+        assertEquals(failedBefore + 2, graph.failed(), "two 502 answers, then the third attempt went through");
+    }
+
+    @Test
+    void deletingTheLastObjectOfABackupRemovesItsFolderButNoMore() throws IOException {
+        var drive = drive(location(), graph.refreshToken());
+        String folder = drive.location().folder();
+        put(drive, "crm/2025/01/b1/manifest.json", new byte[]{1});
+        put(drive, "crm/2025/01/b1/dump.pgc.zst", new byte[]{2});
+        put(drive, "crm/2025/01/b2/manifest.json", new byte[]{3});
+
+        drive.delete("crm/2025/01/b1/manifest.json");
+        assertTrue(graph.items(folder + "/").contains(folder + "/crm/2025/01/b1"), "not empty yet");
+        drive.delete("crm/2025/01/b1/dump.pgc.zst");
+
+        assertEquals(List.of(folder + "/crm", folder + "/crm/2025", folder + "/crm/2025/01", folder + "/crm/2025/01/b2",
+                folder + "/crm/2025/01/b2/manifest.json"), graph.items(folder + "/"));
     }
 
     @Test
