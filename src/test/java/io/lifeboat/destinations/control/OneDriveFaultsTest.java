@@ -116,6 +116,63 @@ class OneDriveFaultsTest {
     }
 
     @Test
+    void anAccessTokenIsKeptUntilAMinuteBeforeItExpires() throws IOException {
+        var clock = new MutableClock();
+        var login = new MicrosoftLogin(location(), new OneDriveCredentials(FakeGraph.CLIENT_ID, FakeGraph.CLIENT_SECRET,
+                graph.refreshToken()), rotated::add, java.net.http.HttpClient.newHttpClient(), clock);
+        int before = graph.tokenRequests();
+
+        String first = login.accessToken();
+        clock.advance(Duration.ofMinutes(58));
+        assertEquals(first, login.accessToken(), "cached");
+        assertEquals(before + 1, graph.tokenRequests());
+
+        clock.advance(Duration.ofMinutes(1));
+        String second = login.accessToken();
+        assertFalse(first.equals(second), "fetched again a minute before the hour's expiry");
+        assertEquals(before + 2, graph.tokenRequests());
+        assertEquals(2, rotated.size());
+    }
+
+    @Test
+    void listingFollowsEveryPageOfAFolder() throws IOException {
+        var drive = drive(location(), graph.refreshToken());
+        List<String> keys = new ArrayList<>(List.of("crm/b0/dump.pgc.zst"));
+        put(drive, "crm/b0/dump.pgc.zst", new byte[]{9});
+        for (int i = 0; i < 8; i++) { // eight backup folders: Graph (the fake) gives three children per page
+            keys.add("crm/b" + i + "/manifest.json");
+            put(drive, "crm/b" + i + "/manifest.json", new byte[]{(byte) i});
+        }
+
+        assertEquals(keys, drive.list("crm/"));
+        assertEquals(List.of("crm/b7/manifest.json"), drive.list("crm/b7"));
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void throttlingIsWaitedOutAsRetryAfterSays() throws IOException {
         var drive = drive(location(), graph.refreshToken());
         put(drive, "crm/b1/manifest.json", new byte[]{7});
