@@ -10,10 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,10 +44,11 @@ final class OneDriveUpload implements Upload {
         this.spoolFile = spoolFile;
         this.sessionFile = spoolFile.resolveSibling(spoolFile.getFileName().toString()
                 .replaceAll(java.util.regex.Pattern.quote(OneDrive.SPOOL) + "$", OneDrive.SESSION));
-        createPrivateFolders(spoolFile.getParent());
+        createPrivateFolder(drive.spool());
+        Files.createDirectories(spoolFile.getParent());
         try {
-            this.channel = FileChannel.open(spoolFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
+            this.channel = FileChannel.open(spoolFile, EnumSet.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, StandardOpenOption.READ), ownerOnly("rw-------"));
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new java.nio.file.FileAlreadyExistsException(spoolFile.toString(), null, "another upload of " + key
                     + " is running, or a stopped run left it: remove what stopped runs left (removePartials)");
@@ -211,15 +215,20 @@ final class OneDriveUpload implements Upload {
         }
     }
 
-    private static void createPrivateFolders(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder);
-            try {
-                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
+    /** The spool holds backups, perhaps unencrypted, and pre-authenticated upload URLs: for the owner only. */
+    private static void createPrivateFolder(Path folder) throws IOException {
+        Files.createDirectories(folder.getParent());
+        try {
+            Files.createDirectory(folder, ownerOnly("rwx------"));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // made by an earlier upload
         }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(String permissions) {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+                : new FileAttribute<?>[0];
     }
 
     /** Bytes {@code [start, start + length)} of the spool file, read with positional reads (no shared position). */

@@ -290,6 +290,10 @@ class OneDriveFaultsTest {
         var drive = drive(location(), graph.refreshToken());
         Upload upload = drive.create("crm/b1/dump.pgc.zst");
         upload.stream().write(bytes(1000, 23));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(drive.spool())), "the spool is for Lifeboat's user only");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(drive.spool().resolve("crm/b1/dump.pgc.zst" + OneDrive.SPOOL))));
         // the process dies while committing: its session is open and its URL is recorded next to the spool file
         var url = drive.startSession("crm/b1/dump.pgc.zst");
         Files.writeString(drive.spool().resolve("crm/b1/dump.pgc.zst" + OneDrive.SESSION), url.toString());
