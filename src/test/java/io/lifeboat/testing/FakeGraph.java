@@ -146,7 +146,7 @@ public final class FakeGraph implements AutoCloseable {
         throttleNext.set(requests);
     }
 
-    /** The next {@code requests} Graph calls fail with 502 Bad Gateway, as a bad minute at Microsoft would. */
+    /** The next {@code requests} Graph or sign-in calls fail with 502 Bad Gateway, as a bad minute at Microsoft would. */
     public void failNextRequests(int requests) {
         failRequests.set(requests);
     }
@@ -228,17 +228,18 @@ public final class FakeGraph implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if (path.equals("/" + TENANT + "/oauth2/v2.0/token") && method.equals("POST")) {
+            boolean api = path.startsWith("/v1.0/") || path.endsWith("/oauth2/v2.0/token");
+            if (api && failRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                failed.incrementAndGet();
+                error(exchange, 502, "serviceNotAvailable", "Bad Gateway");
+            } else if (path.equals("/" + TENANT + "/oauth2/v2.0/token") && method.equals("POST")) {
                 token(exchange);
             } else if (path.startsWith("/upload/")) {
                 upload(exchange, path.substring("/upload/".length()));
             } else if (path.startsWith("/download/")) {
                 download(exchange, path.substring("/download/".length()));
             } else if (path.startsWith("/v1.0/me/drive/root")) {
-                if (failRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                    failed.incrementAndGet();
-                    error(exchange, 502, "serviceNotAvailable", "Bad Gateway");
-                } else if (authorized(exchange) && notThrottled(exchange)) {
+                if (authorized(exchange) && notThrottled(exchange)) {
                     graph(exchange, path.substring("/v1.0/me/drive/root".length()));
                 }
             } else {

@@ -109,7 +109,7 @@ final class GraphClient {
     }
 
     /** Waits what {@code Retry-After} says, or else an exponentially growing time with jitter. */
-    void pause(Optional<Duration> retryAfter, int attempt) throws IOException {
+    static void pause(Optional<Duration> retryAfter, int attempt) throws IOException {
         Duration wait = retryAfter.orElseGet(() -> {
             long ceiling = Math.min(30_000, 500L << Math.min(attempt - 1, 10));
             return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));

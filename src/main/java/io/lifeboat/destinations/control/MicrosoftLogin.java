@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -71,16 +72,7 @@ final class MicrosoftLogin {
         HttpRequest request = HttpRequest.newBuilder(location.tokenEndpoint()).timeout(location.timeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("Interrupted while signing in to Microsoft");
-        } catch (IOException e) {
-            throw new IOException("Could not reach " + location.login() + " to sign in to Microsoft for the OneDrive "
-                    + "folder /" + location.folder() + ": check the network and any proxy (" + e + ").", e);
-        }
+        HttpResponse<String> response = send(request);
         JsonObject body = json(response.body());
         if (response.statusCode() != 200 || !body.containsKey("access_token")) {
             throw refused(response.statusCode(), body);
@@ -91,6 +83,30 @@ final class MicrosoftLogin {
         if (rotated != null && !rotated.equals(refreshToken)) {
             refreshToken = rotated;
             onRotation.accept(rotated);
+        }
+    }
+
+    /** Sends the token request, retrying throttling, server errors and network errors as {@link GraphClient} does. */
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (!GraphClient.retryable(response.statusCode()) || attempt >= location.attempts()) {
+                    return response;
+                }
+                GraphClient.pause(GraphClient.retryAfter(response), attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("Interrupted while signing in to Microsoft");
+            } catch (java.io.InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                if (attempt >= location.attempts()) {
+                    throw new IOException("Could not reach " + location.login() + " to sign in to Microsoft for the "
+                            + "OneDrive folder /" + location.folder() + ": check the network and any proxy (" + e + ").", e);
+                }
+                GraphClient.pause(Optional.empty(), attempt);
+            }
         }
     }
 

@@ -154,10 +154,10 @@ final class OneDriveUpload implements Upload {
                 if (++failures >= drive.location().attempts()) {
                     throw drive.refusedOrExplained(response, key);
                 }
-                graph.pause(status == 416 ? Optional.of(java.time.Duration.ZERO) : GraphClient.retryAfter(response),
+                GraphClient.pause(status == 416 ? Optional.of(java.time.Duration.ZERO) : GraphClient.retryAfter(response),
                         failures);
             } else {
-                graph.pause(Optional.empty(), failures);
+                GraphClient.pause(Optional.empty(), failures);
             }
             position = resume(size);
         }

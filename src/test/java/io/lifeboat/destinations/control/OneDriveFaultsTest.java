@@ -199,6 +199,19 @@ class OneDriveFaultsTest {
     }
 
     @Test
+    void aSignInThatFailsOnceIsRetried() throws IOException {
+        var drive = drive(location(), graph.refreshToken());
+        int failedBefore = graph.failed();
+        int tokensBefore = graph.tokenRequests();
+        graph.failNextRequests(1); // the first request of a new destination is its sign-in
+
+        assertEquals(List.of(), drive.list(""));
+
+        assertEquals(failedBefore + 1, graph.failed());
+        assertEquals(tokensBefore + 1, graph.tokenRequests(), "the retried sign-in, after the failed one");
+    }
+
+    @Test
     void deletingTheLastObjectOfABackupRemovesItsFolderButNoMore() throws IOException {
         var drive = drive(location(), graph.refreshToken());
         String folder = drive.location().folder();
