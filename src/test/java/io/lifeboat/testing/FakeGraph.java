@@ -75,6 +75,7 @@ public final class FakeGraph implements AutoCloseable {
     private final AtomicInteger earlyRetries = new AtomicInteger();
     private final AtomicInteger failChunks = new AtomicInteger();
     private final AtomicInteger failRequests = new AtomicInteger();
+    private volatile boolean loseCompletionAnswer;
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger statusQueries = new AtomicInteger();
     private final AtomicInteger expiredTokenRefusals = new AtomicInteger();
@@ -154,6 +155,11 @@ public final class FakeGraph implements AutoCloseable {
     /** Requests answered 502 by {@link #failNextRequests}. */
     public int failed() {
         return failed.get();
+    }
+
+    /** The next upload that completes gets 500 instead of 201, as a connection lost after the last byte would. */
+    public void loseNextCompletionAnswer() {
+        loseCompletionAnswer = true;
     }
 
     /** Ends any throttling, as time passing would. */
@@ -566,6 +572,11 @@ public final class FakeGraph implements AutoCloseable {
             return;
         }
         items.put(session.path, session.data.toByteArray());
+        if (loseCompletionAnswer) {
+            loseCompletionAnswer = false;
+            error(exchange, 500, "generalException", "An unspecified error has occurred.");
+            return;
+        }
         json(exchange, 201, describe(session.path).build());
     }
 

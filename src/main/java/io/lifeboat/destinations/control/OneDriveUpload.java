@@ -160,13 +160,22 @@ final class OneDriveUpload implements Upload {
                 GraphClient.pause(Optional.empty(), failures);
             }
             position = resume(size);
+            if (position == size) {
+                return;
+            }
         }
     }
 
-    /** Asks the session where to go on after a failed chunk. */
+    /**
+     * Asks the session where to go on after a failed chunk; {@code size} when the session is gone because the
+     * last chunk did arrive and only its answer was lost.
+     */
     private long resume(long size) throws IOException {
         HttpResponse<String> status = drive.graph().call(HttpRequest.newBuilder(uploadUrl),
                 HttpResponse.BodyHandlers.ofString(), "write files", false);
+        if (status.statusCode() == 404 && drive.exists(key) && drive.size(key) == size) {
+            return size;
+        }
         if (status.statusCode() != 200) {
             throw drive.refusedOrExplained(status, key);
         }

@@ -90,6 +90,18 @@ class OneDriveFaultsTest {
     }
 
     @Test
+    void aLostAnswerToTheLastChunkIsToldApartFromAFailedUpload() throws IOException {
+        var drive = drive(location(), graph.refreshToken());
+        byte[] content = bytes(1024 * KIB + 5, 24);
+        graph.loseNextCompletionAnswer();
+
+        put(drive, "crm/b1/dump.pgc.zst", content); // the session is gone, but the file is whole
+
+        assertArrayEquals(content, read(drive, "crm/b1/dump.pgc.zst"));
+        assertEquals(0, graph.openSessions());
+    }
+
+    @Test
     void anExpiredAccessTokenIsRenewedOnceAndTheRotatedRefreshTokenIsKeptForTheNextStart() throws IOException {
         String consented = graph.refreshToken();
         var location = location();
