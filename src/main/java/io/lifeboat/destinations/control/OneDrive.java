@@ -1,6 +1,5 @@
 package io.lifeboat.destinations.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -49,6 +48,7 @@ public final class OneDrive implements Destination {
     private final OneDriveLocation location;
     private final GraphClient graph;
     private final Path spool;
+    private final UploadSessions sessions = new UploadSessions(this);
 
     OneDrive(OneDriveLocation location, GraphClient graph, Path spoolRoot) {
         this.location = location;
@@ -205,7 +205,7 @@ public final class OneDrive implements Destination {
         for (var upload : uploads.entrySet()) {
             for (Path file : upload.getValue()) {
                 if (file.getFileName().toString().endsWith(SESSION)) {
-                    cancel(URI.create(Files.readString(file).strip()));
+                    sessions.cancel(URI.create(Files.readString(file).strip()));
                 }
                 Files.deleteIfExists(file);
             }
@@ -229,59 +229,12 @@ public final class OneDrive implements Destination {
         return graph;
     }
 
+    UploadSessions sessions() {
+        return sessions;
+    }
+
     Path spool() {
         return spool;
-    }
-
-    /**
-     * Opens an upload session for {@code key} that refuses to replace an existing file; creates the missing
-     * folders when Graph says the parent is not there. Returns the pre-authenticated upload URL.
-     */
-    URI startSession(String key) throws IOException {
-        String path = path(key);
-        JsonObject body = Json.createObjectBuilder().add("item", Json.createObjectBuilder()
-                .add("@microsoft.graph.conflictBehavior", "fail")).build();
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = graph.call(HttpRequest.newBuilder(graph.api(itemUrl(path)
-                            + "/createUploadSession")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "write files");
-            if (response.statusCode() == 200) {
-                return URI.create(MicrosoftLogin.json(response.body()).getString("uploadUrl"));
-            }
-            if (response.statusCode() == 404 && attempt == 1) {
-                createFolders(path.substring(0, path.lastIndexOf('/')));
-                continue;
-            }
-            throw refusedOrExplained(response, key);
-        }
-    }
-
-    /** Graph's upload sessions take no empty file: it is written with a simple upload. */
-    void putEmpty(String key) throws IOException {
-        String path = path(key);
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = graph.call(HttpRequest.newBuilder(graph.api(itemUrl(path)
-                            + "/content?@microsoft.graph.conflictBehavior=fail"))
-                    .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.noBody()),
-                    "write files");
-            if (response.statusCode() == 201 || response.statusCode() == 200) {
-                return;
-            }
-            if (response.statusCode() == 404 && attempt == 1) {
-                createFolders(path.substring(0, path.lastIndexOf('/')));
-                continue;
-            }
-            throw refusedOrExplained(response, key);
-        }
-    }
-
-    /** Cancels an upload session; nothing of it stays. */
-    void cancel(URI uploadUrl) throws IOException {
-        HttpResponse<String> response = graph.call(HttpRequest.newBuilder(uploadUrl).DELETE(),
-                HttpResponse.BodyHandlers.ofString(), "cancel uploads", false);
-        if (response.statusCode() != 204 && response.statusCode() != 200 && response.statusCode() != 404) {
-            throw GraphFailures.explain(location, response, "cancel uploads", describe());
-        }
     }
 
     IOException refusedOrExplained(HttpResponse<?> response, String key) {
@@ -297,23 +250,6 @@ public final class OneDrive implements Destination {
     }
 
     // -----------------------------------------------------------------------------------------------------------
-
-    /** Creates each folder of {@code path} (from the drive's root) that is missing, parent first. */
-    private void createFolders(String path) throws IOException {
-        String parent = "";
-        for (String name : path.split("/")) {
-            JsonObject folder = Json.createObjectBuilder().add("name", name).add("folder", JsonValue.EMPTY_JSON_OBJECT)
-                    .add("@microsoft.graph.conflictBehavior", "fail").build();
-            String children = parent.isEmpty() ? "/me/drive/root/children" : itemUrl(parent) + "/children";
-            HttpResponse<String> response = graph.call(HttpRequest.newBuilder(graph.api(children))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(folder.toString())), "create folders");
-            if (response.statusCode() != 201 && response.statusCode() != 200 && response.statusCode() != 409) {
-                throw GraphFailures.explain(location, response, "create folders", describe());
-            }
-            parent = parent.isEmpty() ? name : parent + "/" + name;
-        }
-    }
 
     /** The item's metadata, or empty when there is none. */
     private Optional<JsonObject> item(String path, String action) throws IOException {
@@ -338,7 +274,7 @@ public final class OneDrive implements Destination {
     }
 
     /** Graph's path-based address of an item, each part percent-encoded. */
-    private static String itemUrl(String path) {
+    static String itemUrl(String path) {
         StringBuilder url = new StringBuilder("/me/drive/root:");
         for (String part : path.split("/")) {
             url.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
@@ -347,7 +283,7 @@ public final class OneDrive implements Destination {
     }
 
     /** The path from the drive's root of the object {@code key}; keys are checked as {@link LocalFolder} does. */
-    private String path(String key) {
+    String path(String key) {
         if (key == null || key.isEmpty() || key.startsWith("/") || key.contains("\\") || key.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("Invalid object key '" + key
                     + "': use a relative path with '/' between the parts, like target/2025/01/id/manifest.json");

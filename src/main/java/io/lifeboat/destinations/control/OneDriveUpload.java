@@ -68,9 +68,9 @@ final class OneDriveUpload implements Upload {
         try {
             long size = channel.size();
             if (size == 0) {
-                drive.putEmpty(key);
+                drive.sessions().putEmpty(key);
             } else {
-                uploadUrl = drive.startSession(key);
+                uploadUrl = drive.sessions().start(key);
                 Files.writeString(sessionFile, uploadUrl.toString()); // removePartials cancels it if we die
                 send(size);
             }
@@ -93,7 +93,7 @@ final class OneDriveUpload implements Upload {
         boolean cancelled = true;
         if (uploadUrl != null) {
             try {
-                drive.cancel(uploadUrl);
+                drive.sessions().cancel(uploadUrl);
             } catch (IOException e) {
                 cancelled = false;
                 LOG.log(Level.WARNING, () -> "Could not cancel the upload session of " + key + " in "

@@ -320,7 +320,7 @@ class OneDriveFaultsTest {
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(drive.spool().resolve("crm/b1/dump.pgc.zst" + OneDrive.SPOOL))));
         // the process dies while committing: its session is open and its URL is recorded next to the spool file
-        var url = drive.startSession("crm/b1/dump.pgc.zst");
+        var url = drive.sessions().start("crm/b1/dump.pgc.zst");
         Files.writeString(drive.spool().resolve("crm/b1/dump.pgc.zst" + OneDrive.SESSION), url.toString());
         assertEquals(1, graph.openSessions());
 
