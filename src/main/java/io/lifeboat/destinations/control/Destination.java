@@ -10,7 +10,7 @@ import java.util.List;
  * {@code crm/2025/01/20250114T020000Z-a1b2c3/dump.pgc.zst}. An object becomes visible only when
  * its {@link Upload} is committed; objects are never overwritten.
  */
-public sealed interface Destination permits LocalFolder, S3Bucket {
+public sealed interface Destination permits LocalFolder, S3Bucket, OneDrive {
 
     /**
      * Starts writing a new object.

@@ -1,6 +1,7 @@
 package io.lifeboat.destinations.control;
 
 import io.lifeboat.api.Problem;
+import io.lifeboat.catalog.control.DataFolder;
 import io.lifeboat.destinations.entity.DestinationConfig;
 import io.lifeboat.secrets.control.Secrets;
 import jakarta.annotation.PreDestroy;
@@ -30,6 +31,9 @@ public class Destinations {
     /** One client per bucket, location and key pair: a changed location or key gets a new one. */
     private final Map<BucketKey, S3Bucket> buckets = new ConcurrentHashMap<>();
 
+    /** One OneDrive per location and consent, keeping its access token between backups. */
+    private final Map<DriveKey, OneDrive> drives = new ConcurrentHashMap<>();
+
     public Destination open(String name) {
         DestinationConfig config = em.find(DestinationConfig.class, name);
         if (config == null) {
@@ -38,6 +42,7 @@ public class Destinations {
         return switch (config.kind()) {
             case LOCAL -> new LocalFolder(Path.of(config.location()));
             case S3 -> bucket(name, S3Location.parse(config.location()));
+            case ONEDRIVE -> oneDrive(name, OneDriveLocation.parse(config.location()));
         };
     }
 
@@ -56,6 +61,21 @@ public class Destinations {
         return buckets.computeIfAbsent(new BucketKey(location, credentials), key -> new S3Bucket(location, credentials));
     }
 
+    /** A rotated refresh token is stored (encrypted) for the next start; see {@link RotatedRefreshToken}. */
+    private OneDrive oneDrive(String name, OneDriveLocation location) {
+        String tokenAlias = location.refreshTokenAlias();
+        String consented = secret(name, tokenAlias);
+        var given = new OneDriveCredentials(secret(name, location.clientIdAlias()),
+                secret(name, location.clientSecretAlias()), consented);
+        return drives.computeIfAbsent(new DriveKey(location, given), key -> {
+            String current = RotatedRefreshToken.current(consented, secrets.resolve(RotatedRefreshToken.alias(tokenAlias)));
+            return OneDrive.open(location, new OneDriveCredentials(given.clientId(), given.clientSecret(), current),
+                    rotated -> secrets.put(RotatedRefreshToken.alias(tokenAlias),
+                            RotatedRefreshToken.stored(consented, rotated)),
+                    DataFolder.resolve("spool"));
+        });
+    }
+
     private String secret(String destination, String alias) {
         return secrets.resolve(alias).orElseThrow(() -> Problem.badRequest(
                 "No value is stored for the secret alias '" + alias + "' of destination '" + destination
@@ -69,5 +89,8 @@ public class Destinations {
     }
 
     private record BucketKey(S3Location location, S3Credentials credentials) {
+    }
+
+    private record DriveKey(OneDriveLocation location, OneDriveCredentials credentials) {
     }
 }

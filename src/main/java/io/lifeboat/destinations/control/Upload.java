@@ -7,7 +7,7 @@ import java.io.OutputStream;
  * One object being written. Nothing is visible until {@link #commit()}; {@link #close()} without a
  * commit aborts and removes what was written. Closing {@link #stream()} only flushes it.
  */
-public sealed interface Upload extends AutoCloseable permits LocalFolderUpload, S3Upload {
+public sealed interface Upload extends AutoCloseable permits LocalFolderUpload, S3Upload, OneDriveUpload {
 
     OutputStream stream();
 

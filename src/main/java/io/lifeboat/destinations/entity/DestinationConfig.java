@@ -10,13 +10,14 @@ import jakarta.persistence.Table;
 /**
  * A configured place where backups go. The {@code location} of a {@link Kind#LOCAL} destination is a folder
  * path; of an {@link Kind#S3} one, a URI as documented on
- * {@link io.lifeboat.destinations.control.S3Location} (secret aliases, never keys).
+ * {@link io.lifeboat.destinations.control.S3Location} (secret aliases, never keys); of an {@link Kind#ONEDRIVE}
+ * one, as documented on {@link io.lifeboat.destinations.control.OneDriveLocation}.
  */
 @Entity
 @Table(name = "destinations")
 public class DestinationConfig {
 
-    public enum Kind { LOCAL, S3 }
+    public enum Kind { LOCAL, S3, ONEDRIVE }
 
     @Id
     private String name;
