@@ -39,7 +39,7 @@ public final class Restore {
         }
         log.accept("Reading " + manifest.dump().name() + " (" + manifest.dump().size() + " bytes) and checking it "
                 + "against the manifest");
-        StagedArtifact staged = StagedArtifact.stage(manifest, request.artifact(), request.workFolder());
+        StagedArtifact staged = ArtifactCopies.of(request.artifact()).stage(manifest, request.workFolder(), log);
         try {
             log.accept("The artifact matches the manifest (SHA-256 " + manifest.dump().sha256() + ")");
             databases.create(name);

@@ -4,6 +4,7 @@ import io.lifeboat.backups.control.BackupSettings;
 import io.lifeboat.backups.control.Backups;
 import io.lifeboat.backups.control.NoSuitableClientException;
 import io.lifeboat.backups.entity.Backup;
+import io.lifeboat.backups.entity.BackupCopy;
 import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.catalog.control.DataFolder;
 import io.lifeboat.destinations.control.Destination;
@@ -82,9 +83,14 @@ public class RestoreRuns {
         Target target = targets.require(backup.target());
         DatabaseLogin login = targets.login(target);
         Manifest manifest = Backups.manifest(backup);
-        Destination destination = destinations.open(backup.destination());
         String key = backup.folder() + manifest.format().artifactName();
-        RestoreRequest request = RestoreRequest.of(manifest, () -> destination.open(key), login, newDatabase.strip(),
+        List<ArtifactCopies.Copy> copies = new java.util.ArrayList<>();
+        for (BackupCopy copy : backup.completeCopies()) {
+            Destination destination = destinations.open(copy.destination());
+            copies.add(new ArtifactCopies.Copy("'" + copy.destination() + "' (" + destination.describe() + ")",
+                    () -> destination.open(key)));
+        }
+        RestoreRequest request = RestoreRequest.of(manifest, new ArtifactCopies(copies), login, newDatabase.strip(),
                         workFolder.map(Path::of).orElse(DataFolder.resolve("work")))
                 .withJobs(jobs).withToolsBin(toolsFor(manifest));
         Run run = runs.openRestore(target.name(), initiator, instance.id(), backupId, newDatabase.strip());
