@@ -17,6 +17,7 @@ import java.util.Objects;
 final class FanOut extends OutputStream {
 
     private final List<Copy> copies;
+    private boolean failureReported;
 
     /** One destination's upload and, once it is dropped, why. */
     static final class Copy {
@@ -163,6 +164,10 @@ final class FanOut extends OutputStream {
         if (anyLive()) {
             return;
         }
+        if (failureReported) { // a new exception each time after the first, so none suppresses itself
+            throw new IOException(everyCopyFailed(copies), copies.get(0).cause);
+        }
+        failureReported = true;
         if (copies.size() == 1) {
             Exception cause = copies.get(0).cause;
             if (cause instanceof IOException io) {
