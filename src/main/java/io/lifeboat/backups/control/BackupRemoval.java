@@ -39,8 +39,15 @@ public class BackupRemoval {
         }
         backups.forget(backup.id());
         for (BackupCopy copy : backup.copies()) {
-            if (copy.status() != CopyStatus.SWEPT) { // a failed copy may have left an unfinished upload
+            if (copy.complete()) {
                 removeFolder(destinations.open(copy.destination()), backup.folder());
+            } else if (copy.status() == CopyStatus.FAILED) { // it may have left an unfinished upload
+                try {
+                    removeFolder(destinations.open(copy.destination()), backup.folder());
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "Could not clean up the failed copy of " + backup.id() + " in '"
+                            + copy.destination() + "': " + e.getMessage());
+                }
             }
         }
         LOG.info(() -> "Deleted backup " + backup.id() + " of '" + backup.target() + "'");

@@ -90,6 +90,11 @@ public class Pruning {
         Map<String, Map<String, String>> incomplete = incompleteFolders(target);
         List<DestinationPlan> plans = plan(target, incomplete);
         for (DestinationPlan plan : plans) {
+            if (!incomplete.containsKey(plan.destination())) {
+                LOG.warning(() -> "Retention of '" + targetName + "' skipped the destination '" + plan.destination()
+                        + "': it could not be listed; nothing was deleted there");
+                continue;
+            }
             Destination destination = destinations.open(plan.destination());
             for (RetentionPlan.Delete delete : plan.plan().delete()) {
                 backups.find(delete.backup().id()).ifPresent(backup ->
@@ -111,11 +116,18 @@ public class Pruning {
         return plans;
     }
 
-    /** Per destination of the target: its backup folders without a manifest (id → folder). */
+    /**
+     * Per destination of the target: its backup folders without a manifest (id → folder). A destination that cannot
+     * be listed now (an offsite server that is down) is left out, and logged, so the others are still pruned.
+     */
     private Map<String, Map<String, String>> incompleteFolders(Target target) {
         Map<String, Map<String, String>> byDestination = new TreeMap<>();
         for (String name : target.destinationNames()) {
-            byDestination.put(name, incompleteFolders(destinations.open(name), target.name()));
+            try {
+                byDestination.put(name, incompleteFolders(destinations.open(name), target.name()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot list the destination '" + name + "' of '" + target.name() + "'", e);
+            }
         }
         return byDestination;
     }
