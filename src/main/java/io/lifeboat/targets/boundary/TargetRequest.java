@@ -18,11 +18,6 @@ public record TargetRequest(String name, String host, Integer port, String datab
                             ScheduleRequest schedule, Target.Retention retention, String destination,
                             List<String> destinations, Map<String, Target.Retention> destinationRetention) {
 
-    public TargetRequest(String name, String host, Integer port, String database, String user, String password,
-                         String passwordAlias, BackupFormat format, ScheduleRequest schedule, Target.Retention retention) {
-        this(name, host, port, database, user, password, passwordAlias, format, schedule, retention, null, null, null);
-    }
-
     /** The destinations the request names, in order; empty when it names none (then they stay as they are). */
     public List<String> destinationNames() {
         if (destinations != null && !destinations.isEmpty()) {
