@@ -124,7 +124,7 @@ class DestinationsIT {
     }
 
     @Test
-    void aTargetWritesToEveryDestinationAndADestinationInUseIsKept() {
+    void aTargetWritesToEveryDestinationAndADestinationInUseIsKept() throws Exception {
         create("offsite", s3Location(s3.endpoint().toString(), BUCKET, "backups", "offsite-secret"));
         String database = db.createDatabase("fanout_it");
         db.execute(database, "create table orders (id int primary key); insert into orders select generate_series(1, 500);");
@@ -171,12 +171,25 @@ class DestinationsIT {
         assertTrue(degraded.getString("warning").startsWith("The copy in offsite failed"), degraded.toString());
         JsonObject run = Api.run(lifeboat, degraded.getJsonNumber("runId").longValue());
         assertEquals("SUCCEEDED", run.getString("status"), run.toString());
-        assertTrue(run.getString("log").contains("Warning: 1 of 2 copies failed; offsite:"), run.toString());
+        assertTrue(run.getJsonArray("log").toString().contains("Warning: 1 of 2 copies failed; offsite:"), run.toString());
+        assertTrue(run.getString("message").contains("Warning: 1 of 2 copies failed"), run.toString());
 
+        // the first backup's local copy is lost: the restore reads the offsite one instead, and says so
+        Files.delete(lifeboat.data().resolve("backups").resolve(folder).resolve("dump.pgc.zst"));
         String restored = "fanout_restored_" + Long.toHexString(System.nanoTime());
         var restore = lifeboat.post("/api/restores?wait=true", """
                 {"backupId": "%s", "database": "%s"}""".formatted(backup.json().getString("id"), restored));
         assertEquals(201, restore.status(), restore.body());
+        JsonObject restoreRun = Api.runs(lifeboat, "fanout").stream()
+                .filter(r -> r.getString("kind").equals("RESTORE")).findFirst().orElseThrow();
+        String restoreLog = restoreRun.getJsonArray("log").toString();
+        assertTrue(restoreLog.contains("The copy in 'local'"), restoreLog);
+        assertTrue(restoreLog.contains("falling back to the copy in 'offsite'"), restoreLog);
+        try (var connection = db.connect(restored);
+             var rows = connection.createStatement().executeQuery("select count(*) from orders")) {
+            rows.next();
+            assertEquals(500, rows.getInt(1));
+        }
     }
 
     private static void create(String name, String location) {
