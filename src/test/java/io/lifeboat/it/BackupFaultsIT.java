@@ -188,8 +188,11 @@ class BackupFaultsIT {
 
         var plan = lifeboat.get("/api/targets/faults-manifest/retention");
         assertEquals(200, plan.status(), plan.body());
-        assertEquals(List.of(stray), planIds(plan.json(), "cleanUp"), plan.body());
-        assertEquals(List.of(), planIds(plan.json(), "delete"), plan.body());
+        assertEquals(1, plan.array().size(), "one plan per destination: " + plan.body());
+        JsonObject local = plan.array().getJsonObject(0);
+        assertEquals("local", local.getString("destination"), plan.body());
+        assertEquals(List.of(stray), planIds(local.getJsonObject("plan"), "cleanUp"), plan.body());
+        assertEquals(List.of(), planIds(local.getJsonObject("plan"), "delete"), plan.body());
         assertTrue(Files.exists(incomplete.resolve("dump.pgc.zst")), "a dry run deletes nothing");
 
         var applied = lifeboat.post("/api/targets/faults-manifest/retention", null);

@@ -40,9 +40,11 @@ class CatalogClaimsTest {
                 .locations("classpath:db/migration").load().migrate();
         db.execute(catalog, """
                 insert into destinations (name, kind, location) values ('local', 'LOCAL', '/nowhere');
-                insert into targets (name, host, port, database_name, username, secret_alias, destination)
-                values ('crm', '127.0.0.1', 5432, 'crm', 'crm', 'target-crm', 'local'),
-                       ('bot', '127.0.0.1', 5432, 'bot', 'bot', 'target-bot', 'local');
+                insert into targets (name, host, port, database_name, username, secret_alias)
+                values ('crm', '127.0.0.1', 5432, 'crm', 'crm', 'target-crm'),
+                       ('bot', '127.0.0.1', 5432, 'bot', 'bot', 'target-bot');
+                insert into target_destinations (target, destination, position)
+                values ('crm', 'local', 0), ('bot', 'local', 0);
                 insert into schedules (target, cron) values ('crm', '* * * * *');
                 """);
     }

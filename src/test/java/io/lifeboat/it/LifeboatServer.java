@@ -35,13 +35,15 @@ public final class LifeboatServer {
     private final int port;
     private final int catalogPort;
     private final Map<String, String> properties;
+    private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     private Path log;
 
-    private LifeboatServer(Path data, Map<String, String> properties) {
+    private LifeboatServer(Path data, Map<String, String> properties, Map<String, String> environment) {
         this.data = data;
         this.properties = properties;
+        this.environment = environment;
         this.port = TestDatabase.freePort();
         this.catalogPort = TestDatabase.freePort();
     }
@@ -57,10 +59,15 @@ public final class LifeboatServer {
     }
 
     public static LifeboatServer start(Map<String, String> properties) {
+        return start(properties, Map.of());
+    }
+
+    /** A Lifeboat with these system properties and environment variables (secrets go in the environment, never argv). */
+    public static LifeboatServer start(Map<String, String> properties, Map<String, String> environment) {
         try {
             Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "lifeboat-it-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-            var server = new LifeboatServer(data, properties);
+            var server = new LifeboatServer(data, properties, environment);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
             server.boot();
             return server;
@@ -81,8 +88,11 @@ public final class LifeboatServer {
             command.addAll(List.of("-jar", System.getProperty("lifeboat.payara", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("lifeboat.war", "target/lifeboat.war"), "--contextroot", "/",
                     "--port", String.valueOf(port), "--nocluster"));
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            process = builder.start();
+            long bootSeconds = Long.getLong("lifeboat.it.boot-seconds", 180);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(bootSeconds);
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Lifeboat exited while starting:\n" + tail());
@@ -97,7 +107,8 @@ public final class LifeboatServer {
                 Thread.sleep(250);
             }
             process.destroyForcibly();
-            throw new IllegalStateException("Lifeboat did not start in 180 s:\n" + tail());
+            throw new IllegalStateException("Lifeboat did not start in " + bootSeconds + " s (a busy machine may need "
+                    + "more: -Dlifeboat.it.boot-seconds):\n" + tail());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

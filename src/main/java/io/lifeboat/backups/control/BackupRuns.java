@@ -3,7 +3,7 @@ package io.lifeboat.backups.control;
 import io.lifeboat.backups.entity.Backup;
 import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.backups.entity.Trigger;
-import io.lifeboat.destinations.control.Destination;
+import io.lifeboat.destinations.control.NamedDestination;
 import io.lifeboat.destinations.control.Destinations;
 import io.lifeboat.runs.control.Instance;
 import io.lifeboat.runs.control.Runs;
@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -66,7 +67,8 @@ public class BackupRuns {
     public Started start(String targetName, Trigger trigger, String initiator) {
         Target target = targets.require(targetName);
         DatabaseLogin login = targets.login(target);
-        Destination destination = destinations.open(target.destination());
+        List<NamedDestination> copies = target.destinationNames().stream()
+                .map(name -> new NamedDestination(name, destinations.open(name))).toList();
         Instant now = Instant.now();
         String backupId = BackupKeys.newBackupId(now);
         String folder = new BackupKeys(targetName, backupId, now).folder();
@@ -78,7 +80,7 @@ public class BackupRuns {
         LOG.info(() -> "Backup run " + run.id() + " of '" + targetName + "' started (" + trigger + ", " + initiator + ")");
         try {
             CompletableFuture<Backup> done = CompletableFuture.supplyAsync(
-                    () -> execute(run.id(), request, destination, target.destination(), progress), executor);
+                    () -> execute(run.id(), request, copies, progress), executor);
             return new Started(run, done);
         } catch (RuntimeException e) {
             active.remove(run.id());
@@ -87,13 +89,16 @@ public class BackupRuns {
         }
     }
 
-    private Backup execute(long runId, DumpRequest request, Destination destination, String destinationName,
-                           DumpProgress progress) {
+    private Backup execute(long runId, DumpRequest request, List<NamedDestination> copies, DumpProgress progress) {
         try {
-            Manifest manifest = new Dump(settings.tools()).run(request, destination, progress);
+            DumpResult result = new Dump(settings.tools()).run(request, copies, progress);
+            Manifest manifest = result.manifest();
             String folder = new BackupKeys(manifest.target(), manifest.id(), manifest.startedAt()).folder();
             runs.beat(runId, progress.bytesRead(), progress.bytesWritten(), logText(progress));
-            Backup backup = backups.recordSuccess(runId, manifest, destinationName, folder);
+            Backup backup = backups.recordSuccess(runId, result, folder);
+            if (!result.warning().isEmpty()) {
+                LOG.warning(() -> "Backup run " + runId + " of '" + request.target() + "': " + result.warning());
+            }
             LOG.info(() -> "Backup run " + runId + " complete: " + manifest.id());
             finished.fire(new BackupFinished(request.target(), runId, true));
             return backup;

@@ -2,6 +2,7 @@ package io.lifeboat.backups.control;
 
 import io.lifeboat.api.Problem;
 import io.lifeboat.backups.entity.Backup;
+import io.lifeboat.backups.entity.BackupCopy;
 import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.runs.entity.Run;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +26,15 @@ public class Backups {
     EntityManager em;
 
     /** Lists a finished backup and ends its run as a success, in one transaction. */
-    public Backup recordSuccess(long runId, Manifest manifest, String destination, String folder) {
-        Backup backup = new Backup(manifest, destination, folder, runId, json(manifest));
+    public Backup recordSuccess(long runId, DumpResult result, String folder) {
+        Manifest manifest = result.manifest();
+        List<BackupCopy> copies = result.copies().stream()
+                .map(c -> new BackupCopy(c.destination(), c.status(), c.reason())).toList();
+        Backup backup = new Backup(manifest, copies, folder, runId, json(manifest));
         em.persist(backup);
         em.find(Run.class, runId).succeed("Backup " + manifest.id() + " complete: " + manifest.dump().size()
-                + " bytes, " + manifest.tables().size() + " tables", null);
+                + " bytes, " + manifest.tables().size() + " tables"
+                + (result.warning().isEmpty() ? "" : ". " + result.warning()), null);
         return backup;
     }
 
@@ -41,6 +46,10 @@ public class Backups {
         return backup;
     }
 
+    public java.util.Optional<Backup> find(String id) {
+        return java.util.Optional.ofNullable(em.find(Backup.class, id));
+    }
+
     public List<Backup> forTarget(String target) {
         return em.createQuery("select b from Backup b where b.target = :t order by b.startedAt desc", Backup.class)
                 .setParameter("t", target).getResultList();
@@ -50,6 +59,20 @@ public class Backups {
         Backup backup = require(id);
         backup.pin(keep);
         return backup;
+    }
+
+    /**
+     * Marks the backup's copy in {@code destination} as swept; forgets the backup when no complete copy is left.
+     * Returns whether it was forgotten.
+     */
+    public boolean sweep(String id, String destination, String reason) {
+        Backup backup = require(id);
+        backup.sweep(destination, reason);
+        if (backup.completeCopies().isEmpty()) {
+            em.remove(backup);
+            return true;
+        }
+        return false;
     }
 
     public void forget(String id) {

@@ -1,9 +1,11 @@
 package io.lifeboat.backups.control;
 
 import io.lifeboat.backups.control.DumpProgress.Phase;
+import io.lifeboat.backups.entity.CopyStatus;
 import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.destinations.control.Destination;
 import io.lifeboat.destinations.control.DestinationFullException;
+import io.lifeboat.destinations.control.NamedDestination;
 import io.lifeboat.destinations.control.Upload;
 
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -43,33 +46,43 @@ public final class Dump {
         this.clock = clock;
     }
 
+    /** Dumps into one destination; see {@link #run(DumpRequest, List, DumpProgress)}. */
     public Manifest run(DumpRequest request, Destination destination, DumpProgress progress)
+            throws BackupFailedException {
+        return run(request, List.of(new NamedDestination("destination", destination)), progress).manifest();
+    }
+
+    /**
+     * Reads the database once and writes the backup to every destination. A copy that fails is dropped with its
+     * reason and nothing of it is kept; the dump fails only when every copy failed.
+     */
+    public DumpResult run(DumpRequest request, List<NamedDestination> destinations, DumpProgress progress)
             throws BackupFailedException {
         progress.started();
         Instant startedAt = clock.instant();
         var keys = new BackupKeys(request.target(), request.backupId(), startedAt);
-        var written = new Written(destination, keys.artifact(request.format()));
+        var written = new Written(destinations, keys.artifact(request.format()));
         try {
-            Manifest manifest = dumpAndDescribe(request, destination, progress, startedAt, written);
+            Manifest manifest = dumpAndDescribe(request, progress, startedAt, written);
             progress.phase(Phase.WRITING_MANIFEST);
-            try (Upload upload = destination.create(keys.manifest())) {
-                Manifests.write(manifest, upload.stream());
-                upload.commit();
+            written.writeManifests(manifest, keys.manifest());
+            DumpResult result = written.result(manifest);
+            progress.log("backup " + request.backupId() + " complete in " + written.completeIn());
+            if (!result.warning().isEmpty()) {
+                progress.log(result.warning());
             }
-            progress.log("backup " + request.backupId() + " complete in " + destination.describe());
             progress.phase(Phase.DONE);
-            return manifest;
+            return result;
         } catch (BackupFailedException | IOException | RuntimeException e) {
             String cleanup = written.removeAll();
-            BackupFailedException failure = asFailure(e, destination, cleanup);
+            BackupFailedException failure = asFailure(e, written.describe(), cleanup);
             progress.log(failure.getMessage());
             progress.phase(Phase.FAILED);
             throw failure;
         }
     }
 
-    private Manifest dumpAndDescribe(DumpRequest request, Destination destination, DumpProgress progress,
-                                     Instant startedAt, Written written)
+    private Manifest dumpAndDescribe(DumpRequest request, DumpProgress progress, Instant startedAt, Written written)
             throws BackupFailedException, IOException {
         progress.phase(Phase.CONNECTING);
         try (DatabaseSnapshot snapshot = DatabaseSnapshot.open(request.login(), connectTimeout);
@@ -79,7 +92,7 @@ public final class Dump {
             progress.log("snapshot " + snapshot.snapshotId() + " of PostgreSQL " + snapshot.serverVersion()
                     + ", dumping with " + client.versionLine());
             failIfCancelled(progress, request);
-            written.upload = destination.create(written.artifactKey);
+            written.open();
             List<String> arguments = PgDumpCommand.arguments(client, request.login(), request.format(),
                     snapshot.snapshotId());
             Streamed streamed;
@@ -93,7 +106,7 @@ public final class Dump {
                 CompletableFuture<List<Manifest.TableRows>> counting = countRows(snapshot, progress);
                 progress.phase(Phase.DUMPING);
                 try {
-                    streamed = copy(pgDump.stdout(), written.upload.stream(), request, progress);
+                    streamed = copy(pgDump.stdout(), written.fanOut, request, progress);
                     int exit = pgDump.awaitExit(EXIT_WAIT_SECONDS);
                     failIfStopped(pgDump);
                     if (exit != 0) {
@@ -112,8 +125,7 @@ public final class Dump {
                 }
             }
             progress.phase(Phase.COMMITTING);
-            written.upload.commit();
-            written.committed = true;
+            written.commit();
             return new Manifest(1, request.backupId(), request.target(), request.login().database(),
                     snapshot.databaseOid(), snapshot.systemIdentifier(), snapshot.serverVersion(), client.versionLine(),
                     request.format(), request.compression(), List.of(),
@@ -210,7 +222,7 @@ public final class Dump {
         throw new IllegalStateException(cause);
     }
 
-    private static BackupFailedException asFailure(Exception e, Destination destination, String cleanup) {
+    private static BackupFailedException asFailure(Exception e, String destination, String cleanup) {
         Throwable cause = e;
         String message;
         if (cause instanceof BackupFailedException failure) {
@@ -218,7 +230,7 @@ public final class Dump {
         } else if (cause instanceof DestinationFullException full) {
             message = full.getMessage() + " The backup was stopped; nothing was kept.";
         } else if (cause instanceof IOException io) {
-            message = "Writing the backup to " + destination.describe() + " failed: " + io
+            message = "Writing the backup to " + destination + " failed: " + io
                     + ". Check the destination, then retry; nothing was kept.";
         } else {
             message = "The backup failed unexpectedly: " + cause + ". Check the run log; nothing was kept.";
@@ -234,32 +246,114 @@ public final class Dump {
     private record Streamed(long size, String sha256) {
     }
 
-    /** What this run has put in the destination, so a failure can take it back. */
+    /** What this run has put in its destinations, copy by copy, so a failure can take it back. */
     private static final class Written {
-        private final Destination destination;
+        private final List<NamedDestination> destinations;
         private final String artifactKey;
-        private Upload upload;
-        private boolean committed;
+        private final List<FanOut.Copy> copies = new ArrayList<>();
+        private FanOut fanOut;
 
-        Written(Destination destination, String artifactKey) {
-            this.destination = destination;
+        Written(List<NamedDestination> destinations, String artifactKey) {
+            if (destinations.isEmpty()) {
+                throw new IllegalArgumentException("A backup needs at least one destination: add one to the target");
+            }
+            this.destinations = List.copyOf(destinations);
             this.artifactKey = artifactKey;
         }
 
-        /** Removes the artifact; returns "" or a sentence saying what could not be removed. */
-        String removeAll() {
-            if (upload != null) {
-                upload.abort();
-            }
-            if (committed) {
+        /** Starts an upload in every destination; one that cannot start is a failed copy. */
+        void open() throws IOException {
+            Exception last = null;
+            for (NamedDestination d : destinations) {
                 try {
-                    destination.delete(artifactKey);
+                    copies.add(new FanOut.Copy(d.name(), d.destination().describe(), d.destination().create(artifactKey)));
                 } catch (IOException | RuntimeException e) {
-                    return " Also, " + artifactKey + " could not be removed from " + destination.describe() + " ("
-                            + e.getMessage() + "): remove it by hand.";
+                    last = e;
+                    copies.add(FanOut.Copy.failed(d.name(), d.destination().describe(), "Starting the upload to "
+                            + d.destination().describe() + " failed: " + e.getMessage(), e));
                 }
             }
-            return "";
+            fanOut = new FanOut(copies);
+            if (!fanOut.anyLive()) {
+                if (destinations.size() == 1 && last instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException(FanOut.everyCopyFailed(copies));
+            }
+        }
+
+        void commit() throws IOException {
+            fanOut.commitAll();
+        }
+
+        /** The manifest goes to every copy whose artifact is committed, last; a copy that cannot take it is dropped. */
+        void writeManifests(Manifest manifest, String manifestKey) throws IOException {
+            for (int i = 0; i < copies.size(); i++) {
+                FanOut.Copy copy = copies.get(i);
+                if (!copy.live()) {
+                    continue;
+                }
+                Destination destination = destinations.get(i).destination();
+                try (Upload upload = destination.create(manifestKey)) {
+                    Manifests.write(manifest, upload.stream());
+                    upload.commit();
+                } catch (IOException | RuntimeException e) {
+                    copy.drop("Writing the manifest to " + destination.describe() + " failed: " + e.getMessage()
+                            + removeArtifact(destination), e);
+                }
+            }
+            if (!fanOut.anyLive()) {
+                if (copies.size() == 1 && copies.get(0).cause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException(FanOut.everyCopyFailed(copies));
+            }
+        }
+
+        DumpResult result(Manifest manifest) {
+            List<DumpResult.Copy> result = new ArrayList<>();
+            for (FanOut.Copy copy : copies) {
+                result.add(new DumpResult.Copy(copy.name(), copy.live() ? CopyStatus.COMPLETE : CopyStatus.FAILED,
+                        copy.failure()));
+            }
+            return new DumpResult(manifest, result);
+        }
+
+        String completeIn() {
+            List<String> where = new ArrayList<>();
+            for (int i = 0; i < copies.size(); i++) {
+                if (copies.get(i).live()) {
+                    where.add(destinations.get(i).destination().describe());
+                }
+            }
+            return String.join(", ", where);
+        }
+
+        String describe() {
+            return String.join(", ", destinations.stream().map(d -> d.destination().describe()).toList());
+        }
+
+        /** Removes every artifact; returns "" or sentences saying what could not be removed. */
+        String removeAll() {
+            copies.forEach(FanOut.Copy::abort);
+            StringBuilder left = new StringBuilder();
+            for (int i = 0; i < copies.size(); i++) {
+                if (copies.get(i).committed()) {
+                    left.append(removeArtifact(destinations.get(i).destination()));
+                }
+            }
+            return left.toString();
+        }
+
+        /** Removes a committed (or never committed) artifact; returns "" or a sentence saying it could not. */
+        private String removeArtifact(Destination destination) {
+            try {
+                destination.delete(artifactKey);
+                return "";
+            } catch (IOException | RuntimeException e) {
+                return " Also, " + artifactKey + " could not be removed from " + destination.describe() + " ("
+                        + e.getMessage() + "): remove it by hand.";
+            }
         }
     }
 }

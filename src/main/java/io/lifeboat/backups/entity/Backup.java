@@ -1,16 +1,24 @@
 package io.lifeboat.backups.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** A complete backup in a destination, as listed in the catalog; its manifest is kept beside it. */
+/** A complete backup, as listed in the catalog, with its copy in each destination; its manifest is kept beside it. */
 @Entity
 @Table(name = "backups")
 public class Backup {
@@ -19,8 +27,6 @@ public class Backup {
     private String id;
     @Column(nullable = false)
     private String target;
-    @Column(nullable = false)
-    private String destination;
     @Column(nullable = false)
     private String folder;
     @Enumerated(EnumType.STRING)
@@ -43,14 +49,18 @@ public class Backup {
     private Long runId;
     @Column(nullable = false)
     private String manifest;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "backup_copies", joinColumns = @JoinColumn(name = "backup"))
+    @OrderColumn(name = "position")
+    private List<BackupCopy> copies = new ArrayList<>();
 
     protected Backup() {
     }
 
-    public Backup(Manifest m, String destination, String folder, Long runId, String manifestJson) {
+    public Backup(Manifest m, List<BackupCopy> copies, String folder, Long runId, String manifestJson) {
         this.id = m.id();
         this.target = m.target();
-        this.destination = destination;
+        this.copies = new ArrayList<>(copies);
         this.folder = folder;
         this.format = m.format();
         this.sizeBytes = m.dump().size();
@@ -67,9 +77,31 @@ public class Backup {
         this.pinned = keep;
     }
 
+    /** Retention removed the copy in {@code destination}; the backup stays while another copy is complete. */
+    public void sweep(String destination, String reason) {
+        for (int i = 0; i < copies.size(); i++) {
+            if (copies.get(i).destination().equals(destination)) {
+                copies.set(i, new BackupCopy(destination, CopyStatus.SWEPT, reason));
+            }
+        }
+    }
+
+    /** The copies in the target's order of destinations, whatever their status. */
+    public List<BackupCopy> copies() {
+        return List.copyOf(copies);
+    }
+
+    /** The copies that can be restored, first one first. */
+    public List<BackupCopy> completeCopies() {
+        return copies.stream().filter(BackupCopy::complete).toList();
+    }
+
+    public Optional<BackupCopy> copyIn(String destination) {
+        return copies.stream().filter(c -> c.destination().equals(destination)).findFirst();
+    }
+
     public String id() { return id; }
     public String target() { return target; }
-    public String destination() { return destination; }
     public String folder() { return folder; }
     public BackupFormat format() { return format; }
     public long sizeBytes() { return sizeBytes; }

@@ -62,7 +62,7 @@ public class FirstStart {
         if (ready.embedded() && targets.find(EmbeddedCatalog.DEMO_DATABASE).isEmpty()) {
             targets.create(new TargetRequest(EmbeddedCatalog.DEMO_DATABASE, "127.0.0.1", EmbeddedDefaults.embeddedPort(),
                     EmbeddedCatalog.DEMO_DATABASE, EmbeddedDefaults.CATALOG_USER, EmbeddedDefaults.embeddedPassword(),
-                    null, null, new TargetRequest.ScheduleRequest("0 2 * * *", "UTC"), null), "local");
+                    null, null, new TargetRequest.ScheduleRequest("0 2 * * *", "UTC"), null, null, null, null), "local");
             LOG.info("Registered the demo database as target 'demo', backed up nightly at 02:00 UTC");
         }
         configuredTargets.apply();

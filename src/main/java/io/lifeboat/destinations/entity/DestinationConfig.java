@@ -38,6 +38,11 @@ public class DestinationConfig {
         this.location = location;
     }
 
+    public void change(Kind newKind, String newLocation) {
+        this.kind = newKind;
+        this.location = newLocation;
+    }
+
     public String name() {
         return name;
     }

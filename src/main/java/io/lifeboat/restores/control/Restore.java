@@ -40,7 +40,7 @@ public final class Restore {
         log.accept("Reading " + manifest.dump().name() + " (" + manifest.dump().size() + " bytes) and checking it "
                 + "against the manifest");
         Instant staging = Instant.now();
-        StagedArtifact staged = StagedArtifact.stage(manifest, request.artifact(), request.workFolder());
+        StagedArtifact staged = ArtifactCopies.of(request.artifact()).stage(manifest, request.workFolder(), log);
         try {
             log.accept("The artifact matches the manifest (SHA-256 " + manifest.dump().sha256() + "); decompressed "
                     + "to the work folder in " + since(staging));

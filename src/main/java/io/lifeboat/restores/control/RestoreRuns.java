@@ -4,6 +4,7 @@ import io.lifeboat.backups.control.BackupSettings;
 import io.lifeboat.backups.control.Backups;
 import io.lifeboat.backups.control.NoSuitableClientException;
 import io.lifeboat.backups.entity.Backup;
+import io.lifeboat.backups.entity.BackupCopy;
 import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.catalog.control.DataFolder;
 import io.lifeboat.destinations.control.Destination;
@@ -93,9 +94,14 @@ public class RestoreRuns {
         DatabaseLogin login = targets.login(target);
         refuseExisting(login, name);
         Manifest manifest = Backups.manifest(backup);
-        Destination destination = destinations.open(backup.destination());
         String key = backup.folder() + manifest.format().artifactName();
-        RestoreRequest request = RestoreRequest.of(manifest, () -> destination.open(key), login, name.value(),
+        List<ArtifactCopies.Copy> copies = new java.util.ArrayList<>();
+        for (BackupCopy copy : backup.completeCopies()) {
+            Destination destination = destinations.open(copy.destination());
+            copies.add(new ArtifactCopies.Copy("'" + copy.destination() + "' (" + destination.describe() + ")",
+                    () -> destination.open(key)));
+        }
+        RestoreRequest request = RestoreRequest.of(manifest, new ArtifactCopies(copies), login, name.value(),
                         workFolder.map(Path::of).orElse(DataFolder.resolve("work")))
                 .withJobs(jobs).withToolsBin(toolsFor(manifest));
         Run run = runs.openRestore(target.name(), initiator, instance.id(), backupId, name.value());

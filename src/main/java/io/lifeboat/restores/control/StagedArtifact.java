@@ -64,11 +64,11 @@ record StagedArtifact(Path file, long bytesRead, WorkFileCopy.Indexing indexing)
             counted.transferTo(OutputStream.nullOutputStream());
             String actualSha = HexFormat.of().formatHex(sha256.digest());
             if (counted.count() != expected.size() || !actualSha.equalsIgnoreCase(expected.sha256())) {
-                throw new RestoreFailedException("Refused to restore backup " + manifest.id() + ": "
+                throw new UnusableCopyException("Refused to restore backup " + manifest.id() + ": "
                         + CHECKSUM_MISMATCH + ". The manifest expects " + expected.size() + " bytes with SHA-256 "
                         + expected.sha256() + "; the artifact has " + counted.count() + " bytes with SHA-256 "
                         + actualSha + (decompressionError == null ? "" : " and does not decompress ("
-                        + decompressionError + ")") + ". Nothing was created.");
+                        + decompressionError + ")") + ". Nothing was created.", null);
             }
             if (decompressionError != null) {
                 throw new RestoreFailedException("Refused to restore backup " + manifest.id() + ": the artifact "
@@ -79,11 +79,11 @@ record StagedArtifact(Path file, long bytesRead, WorkFileCopy.Indexing indexing)
             }
             return new StagedArtifact(file, counted.count(), indexing);
         } catch (HashingStream.SourceReadFailure e) {
-            throw new RestoreFailedException("Could not read the artifact " + expected.name() + " of backup "
+            throw new UnusableCopyException("Could not read the artifact " + expected.name() + " of backup "
                     + manifest.id() + " (" + e.getCause().getMessage() + "): check that its destination is "
                     + "reachable and restore again. Nothing was created.", e.getCause());
         } catch (IOException e) {
-            throw new RestoreFailedException("Could not read the artifact " + expected.name() + " of backup "
+            throw new UnusableCopyException("Could not read the artifact " + expected.name() + " of backup "
                     + manifest.id() + " (" + e.getMessage() + "): check that its destination is reachable and "
                     + "restore again. Nothing was created.", e);
         } finally {

@@ -1,7 +1,9 @@
 package io.lifeboat.retention.boundary;
 
 import io.lifeboat.retention.control.Pruning;
-import io.lifeboat.retention.entity.RetentionPlan;
+import io.lifeboat.retention.entity.DestinationPlan;
+
+import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,7 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Retention of a target: a dry run that lists what would go, and the prune itself. */
+/** Retention of a target, one plan per destination: a dry run that lists what would go, and the prune itself. */
 @Path("targets/{name}/retention")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,13 +25,13 @@ public class RetentionResource {
 
     @GET
     @RolesAllowed("viewer")
-    public RetentionPlan dryRun(@PathParam("name") String target) {
+    public List<DestinationPlan> dryRun(@PathParam("name") String target) {
         return pruning.plan(target);
     }
 
     @POST
     @RolesAllowed("admin")
-    public RetentionPlan prune(@PathParam("name") String target) {
+    public List<DestinationPlan> prune(@PathParam("name") String target) {
         return pruning.prune(target);
     }
 }

@@ -7,9 +7,8 @@ import io.lifeboat.backups.entity.Backup;
 import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.destinations.control.Destination;
 import io.lifeboat.destinations.control.Destinations;
-import io.lifeboat.retention.entity.RetentionCandidate;
+import io.lifeboat.retention.entity.DestinationPlan;
 import io.lifeboat.retention.entity.RetentionPlan;
-import io.lifeboat.retention.entity.RetentionPolicy;
 import io.lifeboat.runs.control.Runs;
 import io.lifeboat.schedules.control.Schedules;
 import io.lifeboat.targets.control.Targets;
@@ -37,9 +36,9 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Applies a target's retention: plans over the catalog's backups and the destination's
- * incomplete folders (no manifest), then deletes what the plan says. Runs after every
- * successful backup; a dry run only returns the plan.
+ * Applies a target's retention in each of its destinations: plans over the copies the catalog lists there and
+ * the destination's incomplete folders (no manifest), then deletes what each plan says. A backup is forgotten
+ * when no copy of it is left. Runs after every successful backup; a dry run only returns the plans.
  */
 @ApplicationScoped
 public class Pruning {
@@ -67,41 +66,70 @@ public class Pruning {
     @ConfigProperty(name = "lifeboat.retention.incomplete-grace", defaultValue = "PT1H")
     String incompleteGrace;
 
-    public RetentionPlan plan(String targetName) {
+    /** The plan of each destination of the target, in the target's order; nothing is deleted. */
+    public List<DestinationPlan> plan(String targetName) {
         Target target = targets.require(targetName);
-        var r = target.retention();
-        var policy = new RetentionPolicy(r.keepLast(), r.keepDays(), r.keepDaily(), r.keepWeekly(), r.keepMonthly());
-        List<RetentionCandidate> candidates = new ArrayList<>();
-        for (Backup b : backups.forTarget(targetName)) {
-            candidates.add(new RetentionCandidate(b.id(), b.startedAt().toInstant(), RetentionCandidate.Status.SUCCEEDED,
-                    b.pinned()));
-        }
-        Set<String> listed = candidates.stream().map(RetentionCandidate::id).collect(Collectors.toSet());
-        Set<String> running = runs.runningBackupIds(targetName);
-        incompleteFolders(destinations.open(target.destination()), targetName).keySet().stream()
-                .filter(id -> !listed.contains(id) && !running.contains(id))
-                .forEach(id -> candidates.add(new RetentionCandidate(id, startedAt(id),
-                        RetentionCandidate.Status.INCOMPLETE, false)));
-        return planner.plan(policy, candidates, zone(targetName), Instant.now(), Duration.parse(incompleteGrace));
+        return plan(target, incompleteFolders(target));
     }
 
-    /** Deletes what the plan says; returns the plan that was applied. */
-    public RetentionPlan prune(String targetName) {
-        RetentionPlan plan = plan(targetName);
+    private List<DestinationPlan> plan(Target target, Map<String, Map<String, String>> incomplete) {
+        List<CopyRetention.Listed> listed = backups.forTarget(target.name()).stream()
+                .map(b -> new CopyRetention.Listed(b.id(), b.startedAt().toInstant(), b.pinned(), b.copies()))
+                .toList();
+        Set<String> running = runs.runningBackupIds(target.name());
+        Map<String, Set<String>> incompleteIds = new TreeMap<>();
+        incomplete.forEach((destination, folders) -> incompleteIds.put(destination, folders.keySet().stream()
+                .filter(id -> !running.contains(id)).collect(Collectors.toSet())));
+        return new CopyRetention(planner).plan(target.destinations(), target.retention(), listed, incompleteIds,
+                zone(target.name()), Instant.now(), Duration.parse(incompleteGrace));
+    }
+
+    /** Deletes what each destination's plan says; returns the plans that were applied. */
+    public List<DestinationPlan> prune(String targetName) {
         Target target = targets.require(targetName);
-        Destination destination = destinations.open(target.destination());
-        Map<String, String> incomplete = incompleteFolders(destination, targetName);
-        for (RetentionPlan.Delete delete : plan.delete()) {
-            removal.delete(backups.require(delete.backup().id()));
-        }
-        for (RetentionPlan.Delete cleanUp : plan.cleanUp()) {
-            String folder = incomplete.get(cleanUp.backup().id());
-            if (folder != null) {
-                BackupRemoval.removeFolder(destination, folder);
-                LOG.info(() -> "Removed incomplete backup " + folder + " (" + cleanUp.reason() + ")");
+        Map<String, Map<String, String>> incomplete = incompleteFolders(target);
+        List<DestinationPlan> plans = plan(target, incomplete);
+        for (DestinationPlan plan : plans) {
+            if (!incomplete.containsKey(plan.destination())) {
+                LOG.warning(() -> "Retention of '" + targetName + "' skipped the destination '" + plan.destination()
+                        + "': it could not be listed; nothing was deleted there");
+                continue;
+            }
+            Destination destination = destinations.open(plan.destination());
+            for (RetentionPlan.Delete delete : plan.plan().delete()) {
+                backups.find(delete.backup().id()).ifPresent(backup ->
+                        removal.deleteCopy(backup, plan.destination(), delete.reason()));
+            }
+            for (RetentionPlan.Delete cleanUp : plan.plan().cleanUp()) {
+                String folder = incomplete.get(plan.destination()).get(cleanUp.backup().id());
+                if (folder == null) { // a failed copy: what its upload may have left
+                    folder = backups.find(cleanUp.backup().id()).map(b -> b.folder()).orElse(null);
+                }
+                if (folder != null) {
+                    BackupRemoval.removeFolder(destination, folder);
+                    String removed = folder;
+                    LOG.info(() -> "Removed incomplete backup " + removed + " from '" + plan.destination() + "' ("
+                            + cleanUp.reason() + ")");
+                }
             }
         }
-        return plan;
+        return plans;
+    }
+
+    /**
+     * Per destination of the target: its backup folders without a manifest (id → folder). A destination that cannot
+     * be listed now (an offsite server that is down) is left out, and logged, so the others are still pruned.
+     */
+    private Map<String, Map<String, String>> incompleteFolders(Target target) {
+        Map<String, Map<String, String>> byDestination = new TreeMap<>();
+        for (String name : target.destinationNames()) {
+            try {
+                byDestination.put(name, incompleteFolders(destinations.open(name), target.name()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot list the destination '" + name + "' of '" + target.name() + "'", e);
+            }
+        }
+        return byDestination;
     }
 
     void afterBackup(@Observes BackupRuns.BackupFinished finished) {
@@ -109,9 +137,11 @@ public class Pruning {
             return;
         }
         try {
-            RetentionPlan plan = prune(finished.target());
-            if (!plan.toRemove().isEmpty()) {
-                LOG.info(() -> "Retention of '" + finished.target() + "' removed " + plan.toRemove().size() + " backups");
+            for (DestinationPlan plan : prune(finished.target())) {
+                if (!plan.plan().toRemove().isEmpty()) {
+                    LOG.info(() -> "Retention of '" + finished.target() + "' removed " + plan.plan().toRemove().size()
+                            + " copies from '" + plan.destination() + "'");
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Retention of '" + finished.target() + "' failed; nothing more was deleted", e);
@@ -137,7 +167,7 @@ public class Pruning {
         }
     }
 
-    private static Instant startedAt(String backupId) {
+    static Instant startedAt(String backupId) {
         try {
             return Instant.from(ID_TIME.parse(backupId.substring(0, Math.min(16, backupId.length()))));
         } catch (DateTimeParseException | IndexOutOfBoundsException e) {

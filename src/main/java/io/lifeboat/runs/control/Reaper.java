@@ -49,7 +49,9 @@ public class Reaper {
                 String cleanup = "";
                 if (run.kind() == Run.Kind.BACKUP && run.folder() != null) {
                     var target = targets.require(run.target());
-                    BackupRemoval.removeFolder(destinations.open(target.destination()), run.folder());
+                    for (String destination : target.destinationNames()) {
+                        BackupRemoval.removeFolder(destinations.open(destination), run.folder());
+                    }
                     cleanup = "; its partial files were removed and nothing of it is listed";
                 } else if (run.kind() == Run.Kind.RESTORE) {
                     cleanup = "; the database " + run.restoreDatabase() + " may be half-made: check it and drop it";

@@ -44,7 +44,8 @@ public class ConfiguredTargets {
                     .map(BackupFormat::valueOf).orElse(BackupFormat.CUSTOM_ZSTD);
             var request = new TargetRequest(name, url.getHost(), url.getPort() < 0 ? 5432 : url.getPort(),
                     url.getPath().replaceFirst("^/", ""), url.getUserInfo(), null, alias, format,
-                    cron == null ? null : new TargetRequest.ScheduleRequest(cron, zone), null);
+                    cron == null ? null : new TargetRequest.ScheduleRequest(cron, zone), null, null,
+                    config.getOptionalValues(prefix + "destinations", String.class).orElse(null), null);
             if (targets.find(name).isPresent()) {
                 targets.update(name, request);
             } else {

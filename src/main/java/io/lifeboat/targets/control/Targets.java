@@ -7,13 +7,17 @@ import io.lifeboat.secrets.control.Secrets;
 import io.lifeboat.targets.boundary.TargetRequest;
 import io.lifeboat.targets.entity.DatabaseLogin;
 import io.lifeboat.targets.entity.Target;
+import io.lifeboat.targets.entity.TargetDestination;
+import io.lifeboat.destinations.entity.DestinationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The targets in the catalog, their passwords (by alias) and schedules. */
@@ -48,8 +52,9 @@ public class Targets {
             throw Problem.conflict("Target exists", "A target named '" + name
                     + "' exists already: choose another name, or change it with PUT /api/targets/" + name, java.util.Map.of());
         }
-        Target target = new Target(name, connection(name, request, null), format(request), destination,
-                retention(request, Target.Retention.DEFAULT));
+        List<String> names = request.destinationNames().isEmpty() ? List.of(destination) : request.destinationNames();
+        Target target = new Target(name, connection(name, request, null), format(request),
+                destinations(names, request.destinationRetention()), retention(request, Target.Retention.DEFAULT));
         em.persist(target);
         storePassword(name, request);
         if (request.schedule() != null) {
@@ -62,6 +67,12 @@ public class Targets {
         Target target = require(name);
         target.change(connection(name, request, target.connection().secretAlias()), format(request),
                 retention(request, target.retention()));
+        if (!request.destinationNames().isEmpty() || request.destinationRetention() != null) {
+            List<String> names = request.destinationNames().isEmpty() ? target.destinationNames()
+                    : request.destinationNames();
+            target.sendTo(destinations(names, request.destinationRetention() != null ? request.destinationRetention()
+                    : ownRetention(target)));
+        }
         storePassword(name, request);
         if (request.schedule() != null) {
             schedules.replace(name, request.schedule().cron(), request.schedule().zone());
@@ -112,6 +123,37 @@ public class Targets {
         return new Target.Connection(TargetValidation.required("host", r.host()),
                 r.port() == null ? 5432 : TargetValidation.port(r.port()),
                 TargetValidation.required("database", r.database()), TargetValidation.required("user", r.user()), alias);
+    }
+
+    /** The destinations in order, each checked to exist, with its own retention where one is given. */
+    private List<TargetDestination> destinations(List<String> names, Map<String, Target.Retention> own) {
+        Map<String, Target.Retention> retention = own == null ? Map.of() : own;
+        if (new HashSet<>(names).size() != names.size()) {
+            throw Problem.badRequest("\"destinations\" names a destination twice (" + names + "): name each once.");
+        }
+        for (String name : names) {
+            if (name == null || em.find(DestinationConfig.class, name) == null) {
+                throw Problem.badRequest("There is no destination named '" + name + "': create it first with POST "
+                        + "/api/destinations, or choose one of GET /api/destinations.");
+            }
+        }
+        for (var entry : retention.entrySet()) {
+            if (!names.contains(entry.getKey())) {
+                throw Problem.badRequest("\"destinationRetention\" names '" + entry.getKey() + "', which is not among "
+                        + "the target's destinations " + names + ": add it to \"destinations\" or remove its retention.");
+            }
+            if (entry.getValue().keepLast() < 1) {
+                throw Problem.badRequest("destinationRetention." + entry.getKey() + ".keepLast must be at least 1: "
+                        + "Lifeboat never deletes the last successful backup.");
+            }
+        }
+        return names.stream().map(n -> new TargetDestination(n, Optional.ofNullable(retention.get(n)))).toList();
+    }
+
+    private static Map<String, Target.Retention> ownRetention(Target target) {
+        Map<String, Target.Retention> own = new java.util.LinkedHashMap<>();
+        target.destinations().forEach(d -> d.ownRetention().ifPresent(r -> own.put(d.destination(), r)));
+        return own;
     }
 
     private static BackupFormat format(TargetRequest r) {

@@ -1,14 +1,21 @@
 package io.lifeboat.targets.entity;
 
 import io.lifeboat.backups.entity.BackupFormat;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A PostgreSQL database Lifeboat protects. Its password is a secret alias, never a value. */
 @Entity
@@ -31,8 +38,10 @@ public class Target {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private BackupFormat format;
-    @Column(nullable = false)
-    private String destination;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "target_destinations", joinColumns = @JoinColumn(name = "target"))
+    @OrderColumn(name = "position")
+    private List<TargetDestination> destinations = new ArrayList<>();
     @Column(name = "keep_last")
     private int keepLast;
     @Column(name = "keep_days")
@@ -49,11 +58,21 @@ public class Target {
     protected Target() {
     }
 
-    public Target(String name, Connection connection, BackupFormat format, String destination, Retention retention) {
+    public Target(String name, Connection connection, BackupFormat format, List<TargetDestination> destinations,
+                  Retention retention) {
         this.name = name;
         this.createdAt = OffsetDateTime.now();
-        this.destination = destination;
+        sendTo(destinations);
         change(connection, format, retention);
+    }
+
+    /** Where backups go from now on, in this order: a restore reads the first complete copy. */
+    public void sendTo(List<TargetDestination> newDestinations) {
+        if (newDestinations.isEmpty()) {
+            throw new IllegalArgumentException("A target needs at least one destination");
+        }
+        destinations.clear();
+        destinations.addAll(newDestinations);
     }
 
     /** How to reach the database (the password is looked up by alias). */
@@ -95,8 +114,13 @@ public class Target {
         return format;
     }
 
-    public String destination() {
-        return destination;
+    /** Names of the destinations, in order. */
+    public List<String> destinationNames() {
+        return destinations.stream().map(TargetDestination::destination).toList();
+    }
+
+    public List<TargetDestination> destinations() {
+        return List.copyOf(destinations);
     }
 
     public DatabaseLogin login(String password) {
