@@ -46,14 +46,6 @@ public class ConsoleUser {
         }
     }
 
-    /** Ends the session; the next page asks for a login again. */
-    public String logout() throws jakarta.servlet.ServletException {
-        var external = FacesContext.getCurrentInstance().getExternalContext();
-        ((jakarta.servlet.http.HttpServletRequest) external.getRequest()).logout();
-        external.invalidateSession();
-        return "/index.xhtml?faces-redirect=true";
-    }
-
     /** The initiator recorded in runs and backups. */
     public String initiator() {
         return isSignedIn() ? getName() : "console";
