@@ -1,8 +1,10 @@
 package io.lifeboat.console.boundary;
 
+import io.lifeboat.security.control.Users;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
 
@@ -12,8 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The console's language: the one the user chose (kept in a cookie for a year), else the
- * browser's best supported one, else English.
+ * The console's language: the one chosen in this browser (a cookie kept for a year), else the one
+ * saved with the user in the catalog (a choice saves it there too), else the browser's best
+ * supported one, else English.
  */
 @Named("language")
 @SessionScoped
@@ -22,11 +25,14 @@ public class Language implements Serializable {
     static final String COOKIE = "lifeboat-language";
     private static final List<String> SUPPORTED = List.of("en", "ru", "fr", "pt");
 
+    @Inject
+    transient Users users;
+
     private Locale locale;
 
     public Locale getLocale() {
         if (locale == null) {
-            locale = fromCookie().orElseGet(Language::fromBrowser);
+            locale = fromCookie().or(this::fromUser).orElseGet(Language::fromBrowser);
         }
         return locale;
     }
@@ -57,6 +63,10 @@ public class Language implements Serializable {
         locale = Locale.forLanguageTag(tag);
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.getViewRoot().setLocale(locale);
+        String name = signedIn();
+        if (name != null) {
+            users.changeLanguage(name, tag);
+        }
         faces.getExternalContext().addResponseCookie(COOKIE, tag, Map.of("maxAge", 365 * 24 * 3600, "path",
                 cookiePath(faces.getExternalContext()), "httpOnly", true));
     }
@@ -64,6 +74,21 @@ public class Language implements Serializable {
     private static String cookiePath(ExternalContext context) {
         String path = context.getRequestContextPath();
         return path.isEmpty() ? "/" : path;
+    }
+
+    private java.util.Optional<Locale> fromUser() {
+        String name = signedIn();
+        if (name == null) {
+            return java.util.Optional.empty();
+        }
+        // the catalog's default is "en": only another language is surely the user's own choice
+        return users.find(name).map(u -> u.language()).filter(l -> SUPPORTED.contains(l) && !l.equals("en"))
+                .map(Locale::forLanguageTag);
+    }
+
+    private static String signedIn() {
+        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
+        return principal == null ? null : principal.getName();
     }
 
     private static java.util.Optional<Locale> fromCookie() {
