@@ -29,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LifeboatServer {
 
+    /** How long a boot may take; a busy machine needs more than the usual 20 to 60 s. */
+    private static final long START_SECONDS = Long.getLong("lifeboat.it.start-seconds", 180);
+
     private static LifeboatServer shared;
 
     private final Path data;
@@ -82,7 +85,7 @@ public final class LifeboatServer {
                     "--deploy", System.getProperty("lifeboat.war", "target/lifeboat.war"), "--contextroot", "/",
                     "--port", String.valueOf(port), "--nocluster"));
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Lifeboat exited while starting:\n" + tail());
@@ -97,7 +100,8 @@ public final class LifeboatServer {
                 Thread.sleep(250);
             }
             process.destroyForcibly();
-            throw new IllegalStateException("Lifeboat did not start in 180 s:\n" + tail());
+            throw new IllegalStateException("Lifeboat did not start in " + START_SECONDS + " s (on a busy machine, "
+                    + "give it longer with -Dlifeboat.it.start-seconds):\n" + tail());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

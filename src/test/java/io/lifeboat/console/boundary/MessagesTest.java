@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class MessagesTest {
 
     private static final Set<String> WITH_ARGUMENTS = Set.of("freshness.ago", "backup.startedNow", "target.saved",
-            "target.connected", "restore.confirm.text", "restore.running");
+            "target.connected", "restore.confirm.text", "restore.running", "tokens.revokedNow", "users.created",
+            "users.changed");
 
     private static Properties bundle(String suffix) throws IOException {
         var properties = new Properties();

@@ -80,7 +80,33 @@ public final class Browser implements AutoCloseable {
     }
 
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        return text(By.tagName("body"));
+    }
+
+    /** The text of an element that polling may re-render at any moment: read again when it went stale. */
+    public String text(By by) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(by).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** An attribute of an element that polling may re-render at any moment. */
+    public String attribute(By by, String name) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(by).getAttribute(name);
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public String title() {
@@ -88,7 +114,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T await(Duration timeout, Function<ChromeDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(d -> condition.apply((ChromeDriver) d));
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.apply((ChromeDriver) d));
     }
 
     public WebElement awaitVisible(By by) {

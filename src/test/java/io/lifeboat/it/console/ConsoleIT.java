@@ -161,7 +161,8 @@ class ConsoleIT {
             String confirmation = wizard.awaitConfirmation();
             assertTrue(confirmation.contains(backupId) && confirmation.contains("demo_from_console"), confirmation);
             browser.screenshot("11-restore-confirm");
-            assertTrue(wizard.confirm().awaitReport(Duration.ofMinutes(3)), wizard.reportText());
+            boolean succeeded = wizard.confirm().awaitReport(Duration.ofMinutes(3));
+            assertTrue(succeeded, wizard.reportText());
             browser.screenshot("12-restore-report");
             assertTrue(wizard.reportText().contains("public."), "the report lists the restored tables: " + wizard.reportText());
 

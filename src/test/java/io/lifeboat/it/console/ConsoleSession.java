@@ -4,7 +4,6 @@ import io.lifeboat.it.LifeboatServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,8 @@ import java.time.Duration;
 final class ConsoleSession {
 
     private final LifeboatServer lifeboat;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private String cookie = "";
+    private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
     private ConsoleSession(LifeboatServer lifeboat) {
@@ -30,6 +30,8 @@ final class ConsoleSession {
                 .POST(HttpRequest.BodyPublishers.ofString("name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&next=%2F")));
         String location = reply.headers().firstValue("Location").orElse("");
+        session.cookie = reply.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst().orElse("");
         if (reply.statusCode() / 100 != 3 || location.contains("/login")) {
             throw new IllegalStateException(name + " could not log in: " + reply.statusCode() + " " + location);
         }
@@ -43,6 +45,9 @@ final class ConsoleSession {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            if (!cookie.isEmpty()) {
+                request.header("Cookie", cookie);
+            }
             return http.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

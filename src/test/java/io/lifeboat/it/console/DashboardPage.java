@@ -27,7 +27,7 @@ public final class DashboardPage {
     }
 
     public String rowText(String target) {
-        return row(target).getText();
+        return browser.text(By.xpath(rowXpath(target)));
     }
 
     public boolean canBackUp(String target) {
@@ -58,6 +58,10 @@ public final class DashboardPage {
     }
 
     private org.openqa.selenium.WebElement row(String target) {
-        return browser.find(By.xpath("//tbody[@id='dashboard:targets_data']/tr[.//a[@data-target='" + target + "']]"));
+        return browser.find(By.xpath(rowXpath(target)));
+    }
+
+    private static String rowXpath(String target) {
+        return "//tbody[@id='dashboard:targets_data']/tr[.//a[@data-target='" + target + "']]";
     }
 }

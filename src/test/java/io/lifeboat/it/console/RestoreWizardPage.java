@@ -33,7 +33,8 @@ public final class RestoreWizardPage {
     }
 
     public String awaitConfirmation() {
-        return browser.awaitVisible(By.id("confirmText")).getText();
+        browser.awaitVisible(By.id("confirmText"));
+        return browser.text(By.id("confirmText"));
     }
 
     public RestoreWizardPage confirm() {
@@ -44,10 +45,10 @@ public final class RestoreWizardPage {
     /** Waits for the report and says whether the restore succeeded. */
     public boolean awaitReport(Duration timeout) {
         browser.await(timeout, d -> d.findElements(By.cssSelector("[data-succeeded]")).isEmpty() ? null : true);
-        return Boolean.parseBoolean(browser.find(By.cssSelector("[data-succeeded]")).getAttribute("data-succeeded"));
+        return Boolean.parseBoolean(browser.attribute(By.cssSelector("[data-succeeded]"), "data-succeeded"));
     }
 
     public String reportText() {
-        return browser.find(By.id("wizard:report")).getText();
+        return browser.text(By.id("wizard:report"));
     }
 }

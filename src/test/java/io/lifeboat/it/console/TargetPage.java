@@ -27,16 +27,16 @@ public final class TargetPage {
     }
 
     public String runStatus() {
-        return browser.find(By.id("target:runStatus")).getAttribute("data-status");
+        return browser.attribute(By.id("target:runStatus"), "data-status");
     }
 
     public String runPanelText() {
-        return browser.find(By.id("target:run")).getText();
+        return browser.text(By.id("target:run"));
     }
 
     public List<String> backupIds() {
-        return browser.findAll(By.cssSelector("#target\\:backups [data-backup]")).stream()
-                .map(e -> e.getAttribute("data-backup")).toList();
+        return browser.await(java.time.Duration.ofSeconds(30), d -> d.findElements(
+                By.cssSelector("#target\\:backups [data-backup]")).stream().map(e -> e.getAttribute("data-backup")).toList());
     }
 
     public boolean canRestore() {
@@ -53,8 +53,13 @@ public final class TargetPage {
 
     /** Opens the manifest of the first backup listed and returns the dialog's text. */
     public String firstManifest() {
-        browser.find(By.cssSelector("[id$=':details']")).click();
-        return browser.awaitVisible(By.id("manifest")).getText();
+        browser.await(java.time.Duration.ofSeconds(30), d -> {
+            d.findElement(By.cssSelector("[id$=':details']")).click();
+            return true;
+        });
+        browser.awaitVisible(By.id("manifest"));
+        browser.await(java.time.Duration.ofSeconds(30), d -> browser.text(By.id("manifest")).contains("SHA-256") ? true : null);
+        return browser.text(By.id("manifest"));
     }
 
     public RestoreWizardPage restore(String backupId) {
