@@ -30,6 +30,8 @@ public class DashboardView implements Serializable {
     ConsoleUser user;
     @Inject
     Texts texts;
+    @Inject
+    ConsoleAudit audit;
 
     private transient List<TargetStatus> targets;
 
@@ -49,7 +51,8 @@ public class DashboardView implements Serializable {
     public String backUpNow(String target) {
         user.requireOperator();
         try {
-            backupRuns.start(target, Trigger.MANUAL, user.initiator());
+            var started = backupRuns.start(target, Trigger.MANUAL, user.initiator());
+            audit.success("backup.start", target, "console, run " + started.run().id());
             texts.info("backup.startedNow", target);
             jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             return "/target.xhtml?faces-redirect=true&name=" + target;

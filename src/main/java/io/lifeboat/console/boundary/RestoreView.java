@@ -34,6 +34,8 @@ public class RestoreView implements Serializable {
     ConsoleUser user;
     @Inject
     Texts texts;
+    @Inject
+    ConsoleAudit audit;
 
     private String target;
     private String backupId;
@@ -83,6 +85,7 @@ public class RestoreView implements Serializable {
         user.requireAdmin();
         try {
             runId = restoreRuns.start(backupId, database, user.initiator()).run().id();
+            audit.success("restore.start", backupId, "console: into new database " + database + ", run " + runId);
             step = Step.PROGRESS;
         } catch (RuntimeException e) {
             texts.error(null, e.getMessage());

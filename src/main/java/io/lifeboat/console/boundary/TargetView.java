@@ -40,6 +40,8 @@ public class TargetView implements Serializable {
     ConsoleUser user;
     @Inject
     Texts texts;
+    @Inject
+    ConsoleAudit audit;
 
     private String name;
     private String selectedId;
@@ -137,7 +139,8 @@ public class TargetView implements Serializable {
     public void backUpNow() {
         user.requireOperator();
         try {
-            backupRuns.start(name, Trigger.MANUAL, user.initiator());
+            var started = backupRuns.start(name, Trigger.MANUAL, user.initiator());
+            audit.success("backup.start", name, "console, run " + started.run().id());
             texts.info("backup.startedNow", name);
         } catch (RuntimeException e) {
             texts.error(null, e.getMessage());
