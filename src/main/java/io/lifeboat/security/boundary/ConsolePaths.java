@@ -18,10 +18,16 @@ public final class ConsolePaths {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
-    /** Pages anyone may see, and the static resources the pages need. */
+    /** Pages anyone may see, the static resources the pages need, and the server's health, metrics and OpenAPI. */
     public static boolean isPublic(String path) {
         return path.equals(LOGIN) || path.equals(SETUP) || path.equals(LOGOUT) || path.equals("/favicon.ico")
-                || path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
+                || path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/")
+                || isServerEndpoint(path, "/health") || isServerEndpoint(path, "/metrics")
+                || isServerEndpoint(path, "/openapi");
+    }
+
+    private static boolean isServerEndpoint(String path, String endpoint) {
+        return path.equals(endpoint) || path.startsWith(endpoint + "/");
     }
 
     /** A local path to go back to after login; anything else (another host, a scheme) becomes the home page. */

@@ -1,17 +1,14 @@
 package io.lifeboat.security.boundary;
 
 import io.lifeboat.api.Problem;
-import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -31,26 +28,27 @@ public class RoleCheck implements DynamicFeature {
         Method method = resource.getResourceMethod();
         Class<?> type = resource.getResourceClass();
         if (method.isAnnotationPresent(DenyAll.class)) {
-            context.register(new Filter(new String[0], true));
+            register(context, new Filter(new String[0], true));
         } else if (method.isAnnotationPresent(RolesAllowed.class)) {
-            context.register(new Filter(method.getAnnotation(RolesAllowed.class).value(), false));
+            register(context, new Filter(method.getAnnotation(RolesAllowed.class).value(), false));
         } else if (method.isAnnotationPresent(PermitAll.class)) {
             return;
         } else if (type.isAnnotationPresent(RolesAllowed.class)) {
-            context.register(new Filter(type.getAnnotation(RolesAllowed.class).value(), false));
+            register(context, new Filter(type.getAnnotation(RolesAllowed.class).value(), false));
         } else if (!type.isAnnotationPresent(PermitAll.class)) {
-            context.register(new Filter(new String[0], false));
+            register(context, new Filter(new String[0], false));
         }
     }
 
-    @Priority(Priorities.AUTHORIZATION)
+    /** Before any other role check the server may add, so that callers get Lifeboat's answers. */
+    private static void register(FeatureContext context, Filter filter) {
+        context.register(filter, Priorities.AUTHENTICATION);
+    }
+
     static final class Filter implements ContainerRequestFilter {
 
         private final String[] roles;
         private final boolean denyAll;
-
-        @Context
-        HttpServletRequest request;
 
         Filter(String[] roles, boolean denyAll) {
             this.roles = roles;
@@ -61,7 +59,7 @@ public class RoleCheck implements DynamicFeature {
         public void filter(ContainerRequestContext context) {
             var security = context.getSecurityContext();
             if (security.getUserPrincipal() == null) {
-                Object refused = request == null ? null : request.getAttribute(LifeboatAuthentication.TOKEN_REFUSED);
+                Object refused = context.getProperty(LifeboatAuthentication.TOKEN_REFUSED);
                 throw new Problem(Response.Status.UNAUTHORIZED, "Not authenticated", refused != null
                         ? refused.toString()
                         : "Send an API token: Authorization: Bearer <token>. An admin creates tokens in the console "

@@ -89,7 +89,8 @@ public class Users {
 
     public User changeRole(String name, Role role) {
         require(name);
-        if (catalog.update("update users set role = ? where name = ? and (? = 'ADMIN' or " + OTHER_ENABLED_ADMIN + ")",
+        if (catalog.update("update users set role = ? where name = ? and (? = 'ADMIN' or role <> 'ADMIN' "
+                + "or disabled_at is not null or " + OTHER_ENABLED_ADMIN + ")",
                 require(role).name(), name, role.name()) == 0) {
             throw lastAdmin(name);
         }

@@ -80,6 +80,10 @@ class UsersTest {
 
     @Test
     void theLastEnabledAdminCannotBeDemotedDisabledOrDeleted() {
+        users.create("operator", PASSWORD, Role.OPERATOR, null);
+        users.changeRole("operator", Role.VIEWER);
+        users.disable("operator");
+        assertEquals(Role.VIEWER, users.require("operator").role());
         users.create("root", PASSWORD, Role.ADMIN, null);
         assertEquals(RefusedException.Reason.CONFLICT,
                 assertThrows(RefusedException.class, () -> users.changeRole("root", Role.VIEWER)).reason());
