@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LifeboatServer {
 
+    /** How long a boot may take; a busy machine needs more than the usual 20 to 60 s. */
+
     private static LifeboatServer shared;
 
     private final Path data;
@@ -91,7 +93,7 @@ public final class LifeboatServer {
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             process = builder.start();
-            long bootSeconds = Long.getLong("lifeboat.it.boot-seconds", 180);
+            long bootSeconds = Long.getLong("lifeboat.it.boot-seconds", 300);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(bootSeconds);
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {

@@ -19,7 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,8 @@ public class TargetBackupsResource {
     Targets targets;
     @Inject
     RunsResource runsResource;
-    @Inject
-    JsonWebToken caller;
+    @Context
+    SecurityContext caller;
 
     /**
      * Starts a backup: 202 with the run, or with {@code ?wait=true} 201 with the backup once it is
@@ -50,7 +51,7 @@ public class TargetBackupsResource {
     @RolesAllowed("operator")
     public Response start(@PathParam("name") String target, @QueryParam("wait") @DefaultValue("false") boolean wait,
                           @QueryParam("trigger") @DefaultValue("API") Trigger trigger) {
-        var started = backupRuns.start(target, trigger, caller.getName());
+        var started = backupRuns.start(target, trigger, caller.getUserPrincipal().getName());
         long runId = started.run().id();
         if (!wait) {
             return Response.accepted(runsResource.json(started.run())).header("Location", "/api/runs/" + runId).build();

@@ -4,6 +4,7 @@ import io.lifeboat.catalog.control.DataFolder;
 import io.lifeboat.catalog.control.EmbeddedCatalog;
 import io.lifeboat.catalog.control.EmbeddedDefaults;
 import io.lifeboat.destinations.entity.DestinationConfig;
+import io.lifeboat.security.control.ApiTokens;
 import io.lifeboat.security.control.SigningKeys;
 import io.lifeboat.security.control.Tokens;
 import io.lifeboat.targets.boundary.TargetRequest;
@@ -34,6 +35,7 @@ import java.util.logging.Logger;
 public class FirstStart {
 
     private static final Logger LOG = Logger.getLogger(FirstStart.class.getName());
+    private static final String FIRST_TOKEN = "first-admin";
 
     @PersistenceContext(unitName = "catalog")
     EntityManager em;
@@ -43,6 +45,9 @@ public class FirstStart {
 
     @Inject
     ConfiguredTargets configuredTargets;
+
+    @Inject
+    ApiTokens apiTokens;
 
     @Inject
     @ConfigProperty(name = "lifeboat.destinations.local.path")
@@ -69,14 +74,27 @@ public class FirstStart {
         writeFirstToken();
     }
 
+    /** A first token written before tokens were registered in the catalog keeps working. */
+    private void adoptFirstToken(Path file) {
+        try {
+            if (apiTokens.adopt(Files.readString(file), "lifeboat")) {
+                LOG.info(() -> "Registered the first admin API token of " + file + " in the catalog");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the first admin token " + file, e);
+        }
+    }
+
     private void writeFirstToken() {
         Path file = DataFolder.resolve("admin-token");
         if (Files.exists(file)) {
+            adoptFirstToken(file);
             LOG.info(() -> "Admin API token: " + file);
             return;
         }
         var issued = new Tokens(SigningKeys.inDataFolder())
-                .issue("first-admin", Tokens.Role.ADMIN, Duration.ofDays(firstTokenDays));
+                .issue(FIRST_TOKEN, Tokens.Role.ADMIN, Duration.ofDays(firstTokenDays));
+        apiTokens.register(issued, FIRST_TOKEN, Tokens.Role.ADMIN, "lifeboat");
         try {
             DataFolder.writePrivate(file, issued.token() + "\n");
         } catch (IOException e) {

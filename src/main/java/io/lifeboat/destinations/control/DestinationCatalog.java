@@ -84,15 +84,16 @@ public class DestinationCatalog {
         try {
             return DestinationConfig.Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("The destination kind '" + kind + "' is not known: use \"LOCAL\" (a folder) or "
-                    + "\"S3\" (an S3-compatible bucket).");
+            throw Problem.badRequest("The destination kind '" + kind + "' is not known: use \"LOCAL\" (a folder), "
+                    + "\"S3\" (an S3-compatible bucket) or \"ONEDRIVE\" (a OneDrive folder).");
         }
     }
 
     private static String location(DestinationConfig.Kind kind, String location) {
         if (location == null || location.isBlank()) {
             throw Problem.badRequest("Give the destination's \"location\": an absolute folder path for LOCAL, "
-                    + "or s3://BUCKET/PREFIX?endpoint=...&accessKeyAlias=...&secretKeyAlias=... for S3.");
+                    + "s3://BUCKET/PREFIX?endpoint=...&accessKeyAlias=...&secretKeyAlias=... for S3, "
+                    + "onedrive:/FOLDER?tenant=...&clientIdAlias=...&clientSecretAlias=...&refreshTokenAlias=... for ONEDRIVE.");
         }
         return switch (kind) {
             case LOCAL -> {
@@ -102,14 +103,17 @@ public class DestinationCatalog {
                 }
                 yield Path.of(location).normalize().toString();
             }
-            case S3 -> {
-                try {
-                    S3Location.parse(location);
-                } catch (IllegalArgumentException e) {
-                    throw Problem.badRequest(e.getMessage());
-                }
-                yield location;
-            }
+            case S3 -> parsed(location, S3Location::parse);
+            case ONEDRIVE -> parsed(location, OneDriveLocation::parse);
         };
+    }
+
+    private static String parsed(String location, java.util.function.Consumer<String> parser) {
+        try {
+            parser.accept(location);
+            return location;
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
     }
 }

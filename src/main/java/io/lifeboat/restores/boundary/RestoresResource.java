@@ -15,7 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +32,8 @@ public class RestoresResource {
     RestoreRuns restoreRuns;
     @Inject
     RunsResource runsResource;
-    @Inject
-    JsonWebToken caller;
+    @Context
+    SecurityContext caller;
 
     @POST
     @RolesAllowed("admin")
@@ -40,7 +41,7 @@ public class RestoresResource {
         if (request == null || request.backupId() == null) {
             throw Problem.badRequest("Send {\"backupId\": \"…\", \"database\": \"new_name\"}.");
         }
-        var started = restoreRuns.start(request.backupId(), request.database(), caller.getName());
+        var started = restoreRuns.start(request.backupId(), request.database(), caller.getUserPrincipal().getName());
         long runId = started.run().id();
         if (!wait) {
             return Response.accepted(runsResource.json(started.run())).header("Location", "/api/runs/" + runId).build();

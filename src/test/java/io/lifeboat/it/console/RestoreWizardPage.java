@@ -1,0 +1,54 @@
+package io.lifeboat.it.console;
+
+import org.openqa.selenium.By;
+
+import java.time.Duration;
+
+/** The restore wizard: name the new database, confirm, follow the restore, read the report. */
+public final class RestoreWizardPage {
+
+    private final Browser browser;
+
+    public RestoreWizardPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    public RestoreWizardPage awaitLoaded() {
+        browser.awaitVisible(By.id("wizard:steps"));
+        return this;
+    }
+
+    public RestoreWizardPage nameDatabase(String database) {
+        var field = browser.awaitVisible(By.id("wizard:database"));
+        field.clear();
+        field.sendKeys(database);
+        browser.find(By.id("wizard:next")).click();
+        return this;
+    }
+
+    /** The validation message next to the database field, or "". */
+    public String databaseProblem() {
+        return browser.findAll(By.cssSelector("[id='wizard:name'] .ui-message-error")).stream()
+                .map(e -> e.getText()).findFirst().orElse("");
+    }
+
+    public String awaitConfirmation() {
+        browser.awaitVisible(By.id("confirmText"));
+        return browser.text(By.id("confirmText"));
+    }
+
+    public RestoreWizardPage confirm() {
+        browser.awaitVisible(By.id("wizard:start")).click();
+        return this;
+    }
+
+    /** Waits for the report and says whether the restore succeeded. */
+    public boolean awaitReport(Duration timeout) {
+        browser.await(timeout, d -> d.findElements(By.cssSelector("[data-succeeded]")).isEmpty() ? null : true);
+        return Boolean.parseBoolean(browser.attribute(By.cssSelector("[data-succeeded]"), "data-succeeded"));
+    }
+
+    public String reportText() {
+        return browser.text(By.id("wizard:report"));
+    }
+}
