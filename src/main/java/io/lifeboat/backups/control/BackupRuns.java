@@ -5,6 +5,8 @@ import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.backups.entity.Trigger;
 import io.lifeboat.destinations.control.Destination;
 import io.lifeboat.destinations.control.Destinations;
+import io.lifeboat.encryption.control.Recipient;
+import io.lifeboat.encryption.control.TargetEncryptions;
 import io.lifeboat.runs.control.Instance;
 import io.lifeboat.runs.control.Runs;
 import io.lifeboat.runs.entity.Run;
@@ -18,6 +20,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +51,8 @@ public class BackupRuns {
     @Inject
     BackupSettings settings;
     @Inject
+    TargetEncryptions encryptions;
+    @Inject
     Event<BackupFinished> finished;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -67,6 +72,7 @@ public class BackupRuns {
         Target target = targets.require(targetName);
         DatabaseLogin login = targets.login(target);
         Destination destination = destinations.open(target.destination());
+        List<Recipient> recipients = encryptions.recipients(targetName);
         Instant now = Instant.now();
         String backupId = BackupKeys.newBackupId(now);
         String folder = new BackupKeys(targetName, backupId, now).folder();
@@ -78,7 +84,8 @@ public class BackupRuns {
         LOG.info(() -> "Backup run " + run.id() + " of '" + targetName + "' started (" + trigger + ", " + initiator + ")");
         try {
             CompletableFuture<Backup> done = CompletableFuture.supplyAsync(
-                    () -> execute(run.id(), request, destination, target.destination(), progress), executor);
+                    () -> execute(run.id(), request, recipients, destination, target.destination(), progress),
+                    executor);
             return new Started(run, done);
         } catch (RuntimeException e) {
             active.remove(run.id());
@@ -87,10 +94,10 @@ public class BackupRuns {
         }
     }
 
-    private Backup execute(long runId, DumpRequest request, Destination destination, String destinationName,
-                           DumpProgress progress) {
+    private Backup execute(long runId, DumpRequest request, List<Recipient> recipients, Destination destination,
+                           String destinationName, DumpProgress progress) {
         try {
-            Manifest manifest = new Dump(settings.tools()).run(request, destination, progress);
+            Manifest manifest = new Dump(settings.tools()).encryptedFor(recipients).run(request, destination, progress);
             String folder = new BackupKeys(manifest.target(), manifest.id(), manifest.startedAt()).folder();
             runs.beat(runId, progress.bytesRead(), progress.bytesWritten(), logText(progress));
             Backup backup = backups.recordSuccess(runId, manifest, destinationName, folder);
