@@ -54,6 +54,7 @@ def ratio(a, b):
 
 BACKUPS = [
     ("backup.lifeboat", "size.lifeboat", "Lifeboat API backup (CUSTOM_ZSTD)"),
+    ("backup.lifeboat_age", "size.lifeboat_age", "Lifeboat API backup, age-encrypted (1 X25519 recipient)"),
     ("backup.zstd", "size.zstd", "pg_dump -Fc -Z0 | zstd -3 -T2"),
     ("backup.gzip", "size.gzip", "pg_dump | gzip (plain, level 6)"),
     ("backup.custom", "size.custom", "pg_dump -Fc (default compression)"),
@@ -95,12 +96,14 @@ def report(raw_path, env_path):
     out.append("")
 
     lb, zstd, gz = median(v, "backup.lifeboat"), median(v, "backup.zstd"), median(v, "backup.gzip")
+    lb_age = median(v, "backup.lifeboat_age")
     lb_size, gz_size = median(v, "size.lifeboat"), median(v, "size.gzip")
     lb_restore, pgr = median(v, "restore.lifeboat"), median(v, "restore.pgrestore")
     targets = [
         ("backup wall <= 1.15 x zstd pipeline", ratio(lb, zstd), "x", lambda r: r <= 1.15),
         ("backup >= 4 x faster than pg_dump | gzip", ratio(gz, lb), "x faster", lambda r: r >= 4.0),
         ("backup size <= 0.95 x gzip output", ratio(lb_size, gz_size), "x", lambda r: r <= 0.95),
+        ("encrypted backup <= 1.10 x Lifeboat backup", ratio(lb_age, lb), "x", lambda r: r <= 1.10),
         ("RSS growth during backup < 200 MB", None if growth is None else growth / 1024, "MB", lambda r: r < 200),
         ("restore <= 1.2 x pg_restore -j2", ratio(lb_restore, pgr), "x", lambda r: r <= 1.2),
     ]

@@ -5,6 +5,8 @@ import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.backups.entity.Trigger;
 import io.lifeboat.destinations.control.NamedDestination;
 import io.lifeboat.destinations.control.Destinations;
+import io.lifeboat.encryption.control.Recipient;
+import io.lifeboat.encryption.control.TargetEncryptions;
 import io.lifeboat.runs.control.Instance;
 import io.lifeboat.runs.control.Runs;
 import io.lifeboat.runs.entity.Run;
@@ -49,6 +51,8 @@ public class BackupRuns {
     @Inject
     BackupSettings settings;
     @Inject
+    TargetEncryptions encryptions;
+    @Inject
     Event<BackupFinished> finished;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -69,6 +73,7 @@ public class BackupRuns {
         DatabaseLogin login = targets.login(target);
         List<NamedDestination> copies = target.destinationNames().stream()
                 .map(name -> new NamedDestination(name, destinations.open(name))).toList();
+        List<Recipient> recipients = encryptions.recipients(targetName);
         Instant now = Instant.now();
         String backupId = BackupKeys.newBackupId(now);
         String folder = new BackupKeys(targetName, backupId, now).folder();
@@ -80,7 +85,7 @@ public class BackupRuns {
         LOG.info(() -> "Backup run " + run.id() + " of '" + targetName + "' started (" + trigger + ", " + initiator + ")");
         try {
             CompletableFuture<Backup> done = CompletableFuture.supplyAsync(
-                    () -> execute(run.id(), request, copies, progress), executor);
+                    () -> execute(run.id(), request, recipients, copies, progress), executor);
             return new Started(run, done);
         } catch (RuntimeException e) {
             active.remove(run.id());
@@ -89,9 +94,10 @@ public class BackupRuns {
         }
     }
 
-    private Backup execute(long runId, DumpRequest request, List<NamedDestination> copies, DumpProgress progress) {
+    private Backup execute(long runId, DumpRequest request, List<Recipient> recipients,
+                           List<NamedDestination> copies, DumpProgress progress) {
         try {
-            DumpResult result = new Dump(settings.tools()).run(request, copies, progress);
+            DumpResult result = new Dump(settings.tools()).encryptedFor(recipients).run(request, copies, progress);
             Manifest manifest = result.manifest();
             String folder = new BackupKeys(manifest.target(), manifest.id(), manifest.startedAt()).folder();
             runs.beat(runId, progress.bytesRead(), progress.bytesWritten(), logText(progress));

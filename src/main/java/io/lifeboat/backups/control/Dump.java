@@ -7,6 +7,8 @@ import io.lifeboat.destinations.control.Destination;
 import io.lifeboat.destinations.control.DestinationFullException;
 import io.lifeboat.destinations.control.NamedDestination;
 import io.lifeboat.destinations.control.Upload;
+import io.lifeboat.encryption.control.AgeEncryption;
+import io.lifeboat.encryption.control.Recipient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,16 +36,31 @@ public final class Dump {
     private final Duration connectTimeout;
     private final Path passFileFolder;
     private final Clock clock;
+    private final List<Recipient> recipients;
 
     public Dump(PgClientTools tools) {
         this(tools, Duration.ofSeconds(10), Path.of(System.getProperty("java.io.tmpdir")), Clock.systemUTC());
     }
 
     public Dump(PgClientTools tools, Duration connectTimeout, Path passFileFolder, Clock clock) {
+        this(tools, connectTimeout, passFileFolder, clock, List.of());
+    }
+
+    private Dump(PgClientTools tools, Duration connectTimeout, Path passFileFolder, Clock clock,
+                 List<Recipient> recipients) {
         this.tools = tools;
         this.connectTimeout = connectTimeout;
         this.passFileFolder = passFileFolder;
         this.clock = clock;
+        this.recipients = List.copyOf(recipients);
+    }
+
+    /**
+     * The same dump, encrypted with age for these recipients after compression: the artifact gets {@code .age}
+     * and the manifest lists the recipients' fingerprints. No recipient: not encrypted.
+     */
+    public Dump encryptedFor(List<? extends Recipient> someRecipients) {
+        return new Dump(tools, connectTimeout, passFileFolder, clock, List.copyOf(someRecipients));
     }
 
     /** Dumps into one destination; see {@link #run(DumpRequest, List, DumpProgress)}. */
@@ -61,7 +78,7 @@ public final class Dump {
         progress.started();
         Instant startedAt = clock.instant();
         var keys = new BackupKeys(request.target(), request.backupId(), startedAt);
-        var written = new Written(destinations, keys.artifact(request.format()));
+        var written = new Written(destinations, keys.folder() + artifactName(request));
         try {
             Manifest manifest = dumpAndDescribe(request, progress, startedAt, written);
             progress.phase(Phase.WRITING_MANIFEST);
@@ -106,7 +123,7 @@ public final class Dump {
                 CompletableFuture<List<Manifest.TableRows>> counting = countRows(snapshot, progress);
                 progress.phase(Phase.DUMPING);
                 try {
-                    streamed = copy(pgDump.stdout(), written.fanOut, request, progress);
+                    streamed = copy(pgDump.stdout(), written.fanOut, request, recipients, progress);
                     int exit = pgDump.awaitExit(EXIT_WAIT_SECONDS);
                     failIfStopped(pgDump);
                     if (exit != 0) {
@@ -128,8 +145,8 @@ public final class Dump {
             written.commit();
             return new Manifest(1, request.backupId(), request.target(), request.login().database(),
                     snapshot.databaseOid(), snapshot.systemIdentifier(), snapshot.serverVersion(), client.versionLine(),
-                    request.format(), request.compression(), List.of(),
-                    List.of(new Manifest.Artifact(request.format().artifactName(), streamed.size(), streamed.sha256())),
+                    request.format(), request.compression(), new AgeEncryption().fingerprints(recipients),
+                    List.of(new Manifest.Artifact(artifactName(request), streamed.size(), streamed.sha256())),
                     tables, snapshot.schemaFingerprint(), request.trigger(), request.initiator(), startedAt,
                     clock.instant());
         }
@@ -158,11 +175,16 @@ public final class Dump {
         return result;
     }
 
-    private static Streamed copy(InputStream in, OutputStream sink, DumpRequest request, DumpProgress progress)
-            throws IOException {
+    private String artifactName(DumpRequest request) {
+        return request.format().artifactName() + (recipients.isEmpty() ? "" : Manifest.ENCRYPTED_SUFFIX);
+    }
+
+    private static Streamed copy(InputStream in, OutputStream sink, DumpRequest request, List<Recipient> recipients,
+                                 DumpProgress progress) throws IOException {
         var hashing = new HashingOutputStream(sink, progress::written);
         byte[] buffer = new byte[BUFFER];
-        try (OutputStream compressed = Compressors.wrap(request, hashing)) {
+        OutputStream stored = recipients.isEmpty() ? hashing : new AgeEncryption().encrypt(hashing, recipients);
+        try (OutputStream compressed = Compressors.wrap(request, stored)) {
             int n;
             while ((n = in.read(buffer)) != -1) {
                 progress.read(n);

@@ -52,6 +52,8 @@ public record Manifest(
         Instant finishedAt) {
 
     public static final String FILE_NAME = "manifest.json";
+    /** What an artifact encrypted with age has after its name: {@code dump.pgc.zst.age}. */
+    public static final String ENCRYPTED_SUFFIX = ".age";
 
     /** One file of a backup. */
     public record Artifact(String name, long size, String sha256) {
@@ -61,9 +63,15 @@ public record Manifest(
     public record TableRows(String schema, String table, long rows) {
     }
 
-    /** The dump artifact (the first artifact). */
+    /** The dump artifact: {@code dump.pgc.zst} (or {@code dump.sql.gz}), with {@code .age} when encrypted. */
     public Artifact dump() {
-        return artifacts.stream().filter(a -> a.name().equals(format.artifactName())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Manifest of " + id + " lists no " + format.artifactName()));
+        String name = format.artifactName() + (encrypted() ? ENCRYPTED_SUFFIX : "");
+        return artifacts.stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Manifest of " + id + " lists no " + name));
+    }
+
+    /** Whether the artifacts are encrypted with age (then {@link #encryption()} names the recipients). */
+    public boolean encrypted() {
+        return encryption != null && !encryption.isEmpty();
     }
 }

@@ -42,7 +42,7 @@ public class BackupDownload extends HttpServlet {
                     + " is left in any destination: download another backup");
             return;
         }
-        String artifact = backup.format().artifactName();
+        String artifact = Backups.manifest(backup).dump().name();
         response.setContentType("application/octet-stream");
         response.setContentLengthLong(backup.sizeBytes());
         response.setHeader("Content-Disposition", "attachment; filename=\"" + backup.target() + "-" + backup.id()

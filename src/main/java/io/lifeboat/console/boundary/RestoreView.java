@@ -84,7 +84,7 @@ public class RestoreView implements Serializable {
     public void restore() {
         user.requireAdmin();
         try {
-            runId = restoreRuns.start(backupId, database, user.initiator()).run().id();
+            runId = restoreRuns.start(backupId, database, user.initiator(), List.of()).run().id();
             audit.success("restore.start", backupId, "console: into new database " + database + ", run " + runId);
             step = Step.PROGRESS;
         } catch (RuntimeException e) {

@@ -41,7 +41,8 @@ public class RestoresResource {
         if (request == null || request.backupId() == null) {
             throw Problem.badRequest("Send {\"backupId\": \"…\", \"database\": \"new_name\"}.");
         }
-        var started = restoreRuns.start(request.backupId(), request.database(), caller.getUserPrincipal().getName());
+        var started = restoreRuns.start(request.backupId(), request.database(), caller.getUserPrincipal().getName(),
+                request.identities());
         long runId = started.run().id();
         if (!wait) {
             return Response.accepted(runsResource.json(started.run())).header("Location", "/api/runs/" + runId).build();

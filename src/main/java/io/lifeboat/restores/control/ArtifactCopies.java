@@ -1,6 +1,7 @@
 package io.lifeboat.restores.control;
 
 import io.lifeboat.backups.entity.Manifest;
+import io.lifeboat.encryption.control.Identity;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,14 +38,14 @@ public record ArtifactCopies(List<Copy> copies) implements ArtifactSource {
         return copies.get(0).source().open();
     }
 
-    StagedArtifact stage(Manifest manifest, Path workFolder, Consumer<String> log) {
+    StagedArtifact stage(Manifest manifest, List<Identity> identities, Path workFolder, Consumer<String> log) {
         for (int i = 0; ; i++) {
             Copy copy = copies.get(i);
             try {
                 if (copies.size() > 1) {
                     log.accept("Reading the copy in " + copy.where());
                 }
-                return StagedArtifact.stage(manifest, copy.source(), workFolder);
+                return StagedArtifact.stage(manifest, copy.source(), identities, workFolder);
             } catch (UnusableCopyException e) {
                 if (i + 1 == copies.size()) {
                     throw copies.size() == 1 ? e : new RestoreFailedException("No copy of backup " + manifest.id()

@@ -40,7 +40,8 @@ public final class Restore {
         log.accept("Reading " + manifest.dump().name() + " (" + manifest.dump().size() + " bytes) and checking it "
                 + "against the manifest");
         Instant staging = Instant.now();
-        StagedArtifact staged = ArtifactCopies.of(request.artifact()).stage(manifest, request.workFolder(), log);
+        StagedArtifact staged = ArtifactCopies.of(request.artifact())
+                .stage(manifest, request.identities(), request.workFolder(), log);
         try {
             log.accept("The artifact matches the manifest (SHA-256 " + manifest.dump().sha256() + "); decompressed "
                     + "to the work folder in " + since(staging));
@@ -83,19 +84,26 @@ public final class Restore {
 
     private static void refuseUnsupported(RestoreRequest request) {
         Manifest manifest = request.manifest();
-        if (manifest.encryption() != null && !manifest.encryption().isEmpty()) {
-            throw new RestoreFailedException("Backup " + manifest.id() + " is encrypted, and this restore reads "
-                    + "only unencrypted artifacts: decrypt it with age first, or restore another backup");
+        if (manifest.encrypted() && request.identities().isEmpty()) {
+            throw new RestoreFailedException(needsKey(manifest));
         }
-        if (manifest.artifacts() == null
-                || manifest.artifacts().stream().noneMatch(a -> a.name().equals(manifest.format().artifactName()))) {
+        String dumpName = manifest.format().artifactName() + (manifest.encrypted() ? Manifest.ENCRYPTED_SUFFIX : "");
+        if (manifest.artifacts() == null || manifest.artifacts().stream().noneMatch(a -> a.name().equals(dumpName))) {
             throw new RestoreFailedException("The manifest of backup " + manifest.id() + " lists no "
-                    + manifest.format().artifactName() + ", so the backup is incomplete: restore from another backup");
+                    + dumpName + ", so the backup is incomplete: restore from another backup");
         }
         if (!holdsClientTools(request.toolsBin())) {
             throw new RestoreFailedException("pg_restore and psql were not found in " + request.toolsBin()
                     + ": install the PostgreSQL client tools there or point the restore to their bin folder");
         }
+    }
+
+    /** What to say when an encrypted backup is restored without a key. */
+    public static String needsKey(Manifest manifest) {
+        return "Backup " + manifest.id() + " is encrypted with age (recipients " + String.join(", ",
+                manifest.encryption()) + ") and no key was given: send the private key (\"identity\": "
+                + "\"AGE-SECRET-KEY-1…\") or the passphrase (\"passphrase\") with the restore, or give the target "
+                + manifest.target() + " an identity alias with PUT /api/targets/" + manifest.target() + "/encryption";
     }
 
     /** Loads the staged dump into the new database; returns the warnings of a successful load. */

@@ -3,6 +3,7 @@ package io.lifeboat.restores.control;
 import io.lifeboat.backups.control.PgClient;
 import io.lifeboat.backups.control.PgClientTools;
 import io.lifeboat.backups.entity.Manifest;
+import io.lifeboat.encryption.control.Identity;
 import io.lifeboat.targets.entity.DatabaseLogin;
 
 import java.nio.file.Path;
@@ -22,9 +23,10 @@ import java.util.Objects;
  * @param workFolder  where the decompressed dump is kept while pg_restore or psql reads it
  * @param toolsBin    the folder holding pg_restore and psql
  * @param timeout     the longest pg_restore or psql may run before the restore is failed
+ * @param identities  age private keys or a passphrase that decrypt an encrypted backup; never logged
  */
 public record RestoreRequest(Manifest manifest, ArtifactSource artifact, DatabaseLogin server, String newDatabase,
-                             int jobs, Path workFolder, Path toolsBin, Duration timeout) {
+                             int jobs, Path workFolder, Path toolsBin, Duration timeout, List<Identity> identities) {
 
     public static final int DEFAULT_JOBS = 2;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(12);
@@ -36,6 +38,7 @@ public record RestoreRequest(Manifest manifest, ArtifactSource artifact, Databas
         Objects.requireNonNull(workFolder, "workFolder");
         Objects.requireNonNull(toolsBin, "toolsBin");
         Objects.requireNonNull(timeout, "timeout");
+        identities = List.copyOf(identities);
         if (jobs < 1 || jobs > 64) {
             throw new IllegalArgumentException("jobs must be between 1 and 64, not " + jobs);
         }
@@ -48,19 +51,25 @@ public record RestoreRequest(Manifest manifest, ArtifactSource artifact, Databas
     public static RestoreRequest of(Manifest manifest, ArtifactSource artifact, DatabaseLogin server,
                                     String newDatabase, Path workFolder) {
         return new RestoreRequest(manifest, artifact, server, newDatabase, DEFAULT_JOBS, workFolder,
-                newestClientTools(), DEFAULT_TIMEOUT);
+                newestClientTools(), DEFAULT_TIMEOUT, List.of());
     }
 
     public RestoreRequest withJobs(int otherJobs) {
-        return new RestoreRequest(manifest, artifact, server, newDatabase, otherJobs, workFolder, toolsBin, timeout);
+        return new RestoreRequest(manifest, artifact, server, newDatabase, otherJobs, workFolder, toolsBin, timeout, identities);
     }
 
     public RestoreRequest withToolsBin(Path otherToolsBin) {
-        return new RestoreRequest(manifest, artifact, server, newDatabase, jobs, workFolder, otherToolsBin, timeout);
+        return new RestoreRequest(manifest, artifact, server, newDatabase, jobs, workFolder, otherToolsBin, timeout, identities);
     }
 
     public RestoreRequest withTimeout(Duration otherTimeout) {
-        return new RestoreRequest(manifest, artifact, server, newDatabase, jobs, workFolder, toolsBin, otherTimeout);
+        return new RestoreRequest(manifest, artifact, server, newDatabase, jobs, workFolder, toolsBin, otherTimeout, identities);
+    }
+
+    /** The same request, decrypting an encrypted backup with these keys or this passphrase. */
+    public RestoreRequest withIdentities(List<? extends Identity> keys) {
+        return new RestoreRequest(manifest, artifact, server, newDatabase, jobs, workFolder, toolsBin, timeout,
+                List.copyOf(keys));
     }
 
     private static Path newestClientTools() {

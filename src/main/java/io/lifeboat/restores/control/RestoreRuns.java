@@ -9,6 +9,8 @@ import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.catalog.control.DataFolder;
 import io.lifeboat.destinations.control.Destination;
 import io.lifeboat.destinations.control.Destinations;
+import io.lifeboat.encryption.control.Identity;
+import io.lifeboat.encryption.control.TargetEncryptions;
 import io.lifeboat.api.Problem;
 import io.lifeboat.runs.control.Instance;
 import io.lifeboat.runs.control.Runs;
@@ -55,6 +57,8 @@ public class RestoreRuns {
     Instance instance;
     @Inject
     BackupSettings settings;
+    @Inject
+    TargetEncryptions encryptions;
 
     @Inject
     @ConfigProperty(name = "lifeboat.restores.jobs", defaultValue = "2")
@@ -83,7 +87,13 @@ public class RestoreRuns {
     public record Started(Run run, CompletableFuture<RestoreReport> report) {
     }
 
-    public Started start(String backupId, String newDatabase, String initiator) {
+    /**
+     * Starts a restore.
+     *
+     * @param identities keys or a passphrase given with the request for an encrypted backup; when empty, the
+     *                   target's configured identity is used
+     */
+    public Started start(String backupId, String newDatabase, String initiator, List<Identity> identities) {
         if (newDatabase == null || newDatabase.isBlank()) {
             throw Problem.badRequest("Name the new database to restore into (\"database\"): Lifeboat never restores "
                     + "over an existing database.");
@@ -94,7 +104,7 @@ public class RestoreRuns {
         DatabaseLogin login = targets.login(target);
         refuseExisting(login, name);
         Manifest manifest = Backups.manifest(backup);
-        String key = backup.folder() + manifest.format().artifactName();
+        String key = backup.folder() + manifest.dump().name();
         List<ArtifactCopies.Copy> copies = new java.util.ArrayList<>();
         for (BackupCopy copy : backup.completeCopies()) {
             Destination destination = destinations.open(copy.destination());
@@ -103,7 +113,7 @@ public class RestoreRuns {
         }
         RestoreRequest request = RestoreRequest.of(manifest, new ArtifactCopies(copies), login, name.value(),
                         workFolder.map(Path::of).orElse(DataFolder.resolve("work")))
-                .withJobs(jobs).withToolsBin(toolsFor(manifest));
+                .withJobs(jobs).withToolsBin(toolsFor(manifest)).withIdentities(keysFor(manifest, identities));
         Run run = runs.openRestore(target.name(), initiator, instance.id(), backupId, name.value());
         List<String> log = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         active.put(run.id(), log);
@@ -159,6 +169,17 @@ public class RestoreRuns {
         } finally {
             active.remove(runId);
         }
+    }
+
+    private List<Identity> keysFor(Manifest manifest, List<Identity> given) {
+        if (!manifest.encrypted()) {
+            return List.of();
+        }
+        List<Identity> keys = given.isEmpty() ? encryptions.identities(manifest.target()) : given;
+        if (keys.isEmpty()) {
+            throw Problem.badRequest(Restore.needsKey(manifest) + ".");
+        }
+        return keys;
     }
 
     private Path toolsFor(Manifest manifest) {

@@ -3,6 +3,9 @@ package io.lifeboat.restores.control;
 import com.github.luben.zstd.ZstdInputStream;
 import io.lifeboat.backups.entity.BackupFormat;
 import io.lifeboat.backups.entity.Manifest;
+import io.lifeboat.encryption.control.AgeEncryption;
+import io.lifeboat.encryption.control.Identity;
+import io.lifeboat.encryption.control.NoMatchingKeyException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -31,11 +35,12 @@ record StagedArtifact(Path file, long bytesRead, WorkFileCopy.Indexing indexing)
     static final String CHECKSUM_MISMATCH = "the artifact's checksum does not match the manifest: "
             + "it is corrupted or not this backup; restore from another backup";
 
-    static StagedArtifact stage(Manifest manifest, ArtifactSource source, Path workFolder) {
+    static StagedArtifact stage(Manifest manifest, ArtifactSource source, List<Identity> identities,
+                                Path workFolder) {
         Manifest.Artifact expected = manifest.dump();
         Path file = createPrivateFile(workFolder, manifest.format());
         try {
-            return decompress(manifest, expected, source, file);
+            return decompress(manifest, expected, source, identities, file);
         } catch (RuntimeException | Error e) {
             deleteQuietly(file);
             throw e;
@@ -43,17 +48,20 @@ record StagedArtifact(Path file, long bytesRead, WorkFileCopy.Indexing indexing)
     }
 
     private static StagedArtifact decompress(Manifest manifest, Manifest.Artifact expected, ArtifactSource source,
-                                             Path file) {
+                                             List<Identity> identities, Path file) {
         MessageDigest sha256 = sha256();
         InputStream decompressed = null;
         try (var counted = new HashingStream(opened(source), sha256)) {
             String decompressionError = null;
             WorkFileCopy.Indexing indexing = null;
+            String keyError = null;
             try {
-                decompressed = decompressing(manifest.format(), counted);
+                decompressed = decompressing(manifest.format(), decrypting(manifest, counted, identities));
                 indexing = WorkFileCopy.copy(decompressed, file, manifest.format() == BackupFormat.CUSTOM_ZSTD);
             } catch (HashingStream.SourceReadFailure | RestoreFailedException e) {
                 throw e;
+            } catch (NoMatchingKeyException e) {
+                keyError = e.getMessage();
             } catch (WriteBehindFile.WorkFileFailure e) {
                 throw new RestoreFailedException("Could not write the decompressed dump to " + file.getParent()
                         + " (" + e.getCause().getMessage() + "): free space there or choose another work folder, "
@@ -69,6 +77,11 @@ record StagedArtifact(Path file, long bytesRead, WorkFileCopy.Indexing indexing)
                         + expected.sha256() + "; the artifact has " + counted.count() + " bytes with SHA-256 "
                         + actualSha + (decompressionError == null ? "" : " and does not decompress ("
                         + decompressionError + ")") + ". Nothing was created.", null);
+            }
+            if (keyError != null) {
+                throw new RestoreFailedException("Refused to restore backup " + manifest.id() + ": the artifact "
+                        + "matches its manifest, but the key given does not decrypt it (" + keyError + "): give the "
+                        + "private key or passphrase it was encrypted for. Nothing was created.");
             }
             if (decompressionError != null) {
                 throw new RestoreFailedException("Refused to restore backup " + manifest.id() + ": the artifact "
@@ -109,6 +122,12 @@ record StagedArtifact(Path file, long bytesRead, WorkFileCopy.Indexing indexing)
         } catch (IOException e) {
             throw new HashingStream.SourceReadFailure(e);
         }
+    }
+
+    /** The stored bytes, decrypted with age when the manifest says they are encrypted; reads the age header now. */
+    private static InputStream decrypting(Manifest manifest, InputStream stored, List<Identity> identities)
+            throws IOException {
+        return manifest.encrypted() ? new AgeEncryption().decrypt(stored, identities, manifest.encryption()) : stored;
     }
 
     private static InputStream decompressing(BackupFormat format, InputStream in) throws IOException {
