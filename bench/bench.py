@@ -54,7 +54,7 @@ def ratio(a, b):
 
 BACKUPS = [
     ("backup.lifeboat", "size.lifeboat", "Lifeboat API backup (CUSTOM_ZSTD)"),
-    ("backup.lifeboat_age", "size.lifeboat_age", "Lifeboat API backup, age-encrypted (1 X25519 recipient)"),
+    ("backup.lifeboat_age", "size.lifeboat_age", "Lifeboat API backup, age-encrypted (1 X25519 recipient), local + S3 copies"),
     ("backup.zstd", "size.zstd", "pg_dump -Fc -Z0 | zstd -3 -T2"),
     ("backup.gzip", "size.gzip", "pg_dump | gzip (plain, level 6)"),
     ("backup.custom", "size.custom", "pg_dump -Fc (default compression)"),
@@ -103,7 +103,7 @@ def report(raw_path, env_path):
         ("backup wall <= 1.15 x zstd pipeline", ratio(lb, zstd), "x", lambda r: r <= 1.15),
         ("backup >= 4 x faster than pg_dump | gzip", ratio(gz, lb), "x faster", lambda r: r >= 4.0),
         ("backup size <= 0.95 x gzip output", ratio(lb_size, gz_size), "x", lambda r: r <= 0.95),
-        ("encrypted backup <= 1.10 x Lifeboat backup", ratio(lb_age, lb), "x", lambda r: r <= 1.10),
+        ("encrypted + S3 backup <= 1.10 x Lifeboat backup", ratio(lb_age, lb), "x", lambda r: r <= 1.10),
         ("RSS growth during backup < 200 MB", None if growth is None else growth / 1024, "MB", lambda r: r < 200),
         ("restore <= 1.2 x pg_restore -j2", ratio(lb_restore, pgr), "x", lambda r: r <= 1.2),
     ]

@@ -38,6 +38,7 @@ SUPERUSER=bench
 
 LB_PID=""
 SAMPLER_PID=""
+S3_PID=""
 BACKGROUND_PIDS=()
 
 log() { printf '%s  %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -89,7 +90,7 @@ cleanup() {
     set +e
     trap - EXIT INT TERM
     stop_sampler
-    for pid in "${BACKGROUND_PIDS[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+    for pid in "${BACKGROUND_PIDS[@]}" $S3_PID; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
     stop_lifeboat
     stop_cluster "$WORK/pg"
     if [[ $KEEP == 1 ]]; then
@@ -138,7 +139,7 @@ done
 [[ $EXTRA_MB =~ ^[0-9]+$ ]] || die "BENCH_EXTRA_MB must be a whole number of megabytes, not '$EXTRA_MB'"
 [[ $REPEAT =~ ^[0-9]+$ && $REPEAT -ge 1 ]] || die "BENCH_REPEAT must be a whole number >= 1, not '$REPEAT'"
 
-if [[ ! -f $ROOT/target/lifeboat.war || ! -f $ROOT/target/payara-micro.jar ]]; then
+if [[ ! -f $ROOT/target/lifeboat.war || ! -f $ROOT/target/payara-micro.jar || ! -f $ROOT/target/s3proxy.jar ]]; then
     log "building Lifeboat (mvn -q -o package -DskipTests)"
     (cd "$ROOT" && mvn -q -o package -DskipTests) || die "the build failed: run 'mvn package -DskipTests' in $ROOT and fix it"
 fi
@@ -191,6 +192,19 @@ as_service_user "$PGBIN/pg_ctl" start -w -t 60 -D "$WORK/pg" -l "$WORK/pg/server
 export PGHOST=127.0.0.1 PGPORT PGUSER=$SUPERUSER PGPASSFILE=$WORK/pgpass PGDATABASE=postgres
 (umask 077 && printf '127.0.0.1:%s:*:%s:%s\n' "$PGPORT" "$SUPERUSER" "$PASSWORD" >"$PGPASSFILE")
 
+# An S3-compatible server (s3proxy, filesystem backend) on 127.0.0.1 for the offsite copy, with random keys that
+# reach Lifeboat as secrets through its environment, never through arguments.
+S3_PORT=$($HELPER freeport)
+S3_ACCESS=$(python3 -c 'import secrets; print(secrets.token_hex(10))')
+S3_SECRET=$(python3 -c 'import secrets; print(secrets.token_urlsafe(30))')
+mkdir -p -m 0700 "$WORK/s3/bench"
+(umask 077 && printf '%s\n' "s3proxy.endpoint=http://127.0.0.1:$S3_PORT" "s3proxy.authorization=aws-v2-or-v4" \
+    "s3proxy.identity=$S3_ACCESS" "s3proxy.credential=$S3_SECRET" "jclouds.provider=filesystem" \
+    "jclouds.filesystem.basedir=$WORK/s3" >"$WORK/s3proxy.conf")
+log "starting s3proxy on 127.0.0.1:$S3_PORT (objects in $WORK/s3)"
+java -Xmx256m -jar "$ROOT/target/s3proxy.jar" --properties "$WORK/s3proxy.conf" </dev/null >"$WORK/s3proxy.log" 2>&1 &
+S3_PID=$!
+
 # Lifeboat boots (about 20 s plus its own embedded cluster) while the data is generated.
 LB_DATA=$WORK/lifeboat
 LB_BACKUPS=$WORK/lifeboat-backups
@@ -205,6 +219,7 @@ set hazelcast-runtime-configuration.interface=127.0.0.1
 EOF
 log "starting Lifeboat on 127.0.0.1:$HTTP_PORT (data in $LB_DATA, embedded catalog on port $CATALOG_PORT)"
 # shellcheck disable=SC2086
+LIFEBOAT_SECRETS_BENCH_S3_ACCESS=$S3_ACCESS LIFEBOAT_SECRETS_BENCH_S3_SECRET=$S3_SECRET \
 "$LB_JAVA" -Xmx512m -Djava.io.tmpdir="$WORK/tmp" -Dhazelcast.socket.bind.any=false ${BENCH_JAVA_OPTS:-} \
     -Dlifeboat.data="$LB_DATA" -Dlifeboat.catalog.embedded.port="$CATALOG_PORT" \
     -Dlifeboat.destinations.local.path="$LB_BACKUPS" \
@@ -292,16 +307,21 @@ rm -f "$WORK/http/target.json"
 expect_status 200 "$(api POST /targets/bench/test)" "testing the target"
 log "target registered: $(cat "$WORK/http/response.json")"
 
-# The same database as a second target whose backups are encrypted with age for one X25519 public key.
+# The same database as a second target whose backups are encrypted with age for one X25519 public key and
+# written both to the local folder and to the S3 bucket: the offsite case.
+printf '{"name":"offsite","kind":"S3","location":"s3://bench/lifeboat?endpoint=http%%3A%%2F%%2F127.0.0.1%%3A%s&pathStyle=true&accessKeyAlias=bench-s3-access&secretKeyAlias=bench-s3-secret"}' \
+    "$S3_PORT" >"$WORK/http/destination.json"
+expect_status 201 "$(api POST /destinations "$WORK/http/destination.json")" "registering the S3 destination"
+expect_status 200 "$(api POST /destinations/offsite/test)" "testing the S3 destination"
 age-keygen -o "$WORK/http/age-key.txt" 2>/dev/null
 AGE_RECIPIENT=$(age-keygen -y "$WORK/http/age-key.txt")
-(umask 077 && printf '{"name":"bench-age","host":"127.0.0.1","port":%s,"database":"%s","user":"%s","password":"%s","format":"CUSTOM_ZSTD"}' \
+(umask 077 && printf '{"name":"bench-age","host":"127.0.0.1","port":%s,"database":"%s","user":"%s","password":"%s","format":"CUSTOM_ZSTD","destinations":["local","offsite"]}' \
     "$PGPORT" "$DB" "$SUPERUSER" "$PASSWORD" >"$WORK/http/target.json")
 expect_status 201 "$(api POST /targets "$WORK/http/target.json")" "registering the target bench-age"
 rm -f "$WORK/http/target.json"
 printf '{"recipients":["%s"]}' "$AGE_RECIPIENT" >"$WORK/http/encryption.json"
 expect_status 200 "$(api PUT /targets/bench-age/encryption "$WORK/http/encryption.json")" "encrypting bench-age"
-log "target bench-age encrypted for $AGE_RECIPIENT"
+log "target bench-age encrypted for $AGE_RECIPIENT, copied to the local folder and to S3"
 
 # ---------------------------------------------------------------- 2./3. measurements
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$LB_PID/status"; }
