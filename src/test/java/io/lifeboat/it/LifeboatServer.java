@@ -81,15 +81,21 @@ public final class LifeboatServer {
     public void boot() {
         try {
             log = data.resolve("server-" + System.nanoTime() + ".log");
+            // Payara Micro listens on every interface unless told otherwise: HTTP and its Hazelcast member stay on loopback.
+            Path preBoot = Files.writeString(data.resolve("preboot.asadmin"), """
+                    set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+                    set hazelcast-runtime-configuration.interface=127.0.0.1
+                    """);
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                    "-Dhazelcast.socket.bind.any=false",
                     "-Djava.io.tmpdir=" + data,
                     "-Dlifeboat.data=" + data.resolve("data"),
                     "-Dlifeboat.catalog.embedded.port=" + catalogPort));
             properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.addAll(List.of("-jar", System.getProperty("lifeboat.payara", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("lifeboat.war", "target/lifeboat.war"), "--contextroot", "/",
-                    "--port", String.valueOf(port), "--nocluster"));
+                    "--port", String.valueOf(port), "--nocluster", "--prebootcommandfile", preBoot.toString()));
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             process = builder.start();
