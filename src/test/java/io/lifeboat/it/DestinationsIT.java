@@ -78,7 +78,8 @@ class DestinationsIT {
         assertTrue(relative.body().contains("must be an absolute folder path"), relative.body());
         var ftp = lifeboat.post("/api/destinations", destinationJson("ftp", "FTP", "ftp://x"));
         assertEquals(400, ftp.status(), ftp.body());
-        assertTrue(ftp.body().contains("use \\\"LOCAL\\\" (a folder) or \\\"S3\\\""), ftp.body());
+        assertTrue(ftp.body().contains("use \\\"LOCAL\\\" (a folder), \\\"S3\\\" (an S3-compatible bucket) or \\\"ONEDRIVE\\\""),
+                ftp.body());
         var badUri = lifeboat.post("/api/destinations", destinationJson("bad", "S3", "http://bucket"));
         assertEquals(400, badUri.status(), badUri.body());
         assertTrue(badUri.body().contains("Invalid S3 location"), badUri.body());
