@@ -82,7 +82,9 @@ public final class LifeboatServer {
                     "--deploy", System.getProperty("lifeboat.war", "target/lifeboat.war"), "--contextroot", "/",
                     "--port", String.valueOf(port), "--nocluster"));
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            // a busy machine may need longer: -Dlifeboat.it.boot-seconds=600
+            long bootSeconds = Long.getLong("lifeboat.it.boot-seconds", 180);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(bootSeconds);
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Lifeboat exited while starting:\n" + tail());
@@ -97,7 +99,7 @@ public final class LifeboatServer {
                 Thread.sleep(250);
             }
             process.destroyForcibly();
-            throw new IllegalStateException("Lifeboat did not start in 180 s:\n" + tail());
+            throw new IllegalStateException("Lifeboat did not start in " + bootSeconds + " s:\n" + tail());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -60,6 +60,9 @@ public class LifeboatAuthentication implements HttpAuthenticationMechanism {
         if (ConsolePaths.isApi(path)) {
             return api(request, context);
         }
+        if (ConsolePaths.isStatic(path)) {
+            return context.doNothing();
+        }
         if (ConsolePaths.LOGIN.equals(path) && "POST".equals(request.getMethod())) {
             return login(request, context);
         }
