@@ -74,13 +74,14 @@ public final class LifeboatServer {
             log = data.resolve("server-" + System.nanoTime() + ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                    "-Dhazelcast.socket.bind.any=false",
                     "-Djava.io.tmpdir=" + data,
                     "-Dlifeboat.data=" + data.resolve("data"),
                     "-Dlifeboat.catalog.embedded.port=" + catalogPort));
             properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.addAll(List.of("-jar", System.getProperty("lifeboat.payara", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("lifeboat.war", "target/lifeboat.war"), "--contextroot", "/",
-                    "--port", String.valueOf(port), "--nocluster"));
+                    "--port", String.valueOf(port), "--nocluster", "--prebootcommandfile", loopbackOnly().toString()));
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             // a busy machine may need longer: -Dlifeboat.it.boot-seconds=600
             long bootSeconds = Long.getLong("lifeboat.it.boot-seconds", 180);
@@ -106,6 +107,16 @@ public final class LifeboatServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Payara Micro listens on every interface unless told otherwise: HTTP and Hazelcast stay on 127.0.0.1. */
+    private Path loopbackOnly() throws IOException {
+        Path file = data.resolve("loopback.asadmin");
+        Files.writeString(file, """
+                set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+                set hazelcast-runtime-configuration.interface=127.0.0.1
+                """);
+        return file;
     }
 
     /** Ends Lifeboat the hard way, as a power cut would: no shutdown, no cleanup. */
