@@ -81,11 +81,6 @@ public final class LifeboatServer {
     public void boot() {
         try {
             log = data.resolve("server-" + System.nanoTime() + ".log");
-            // Payara Micro listens on every interface unless told otherwise: HTTP and its Hazelcast member stay on loopback.
-            Path preBoot = Files.writeString(data.resolve("preboot.asadmin"), """
-                    set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
-                    set hazelcast-runtime-configuration.interface=127.0.0.1
-                    """);
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                     "-Dhazelcast.socket.bind.any=false",
@@ -95,7 +90,7 @@ public final class LifeboatServer {
             properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.addAll(List.of("-jar", System.getProperty("lifeboat.payara", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("lifeboat.war", "target/lifeboat.war"), "--contextroot", "/",
-                    "--port", String.valueOf(port), "--nocluster", "--prebootcommandfile", preBoot.toString()));
+                    "--port", String.valueOf(port), "--nocluster", "--prebootcommandfile", loopbackOnly().toString()));
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             process = builder.start();
@@ -123,6 +118,16 @@ public final class LifeboatServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Payara Micro listens on every interface unless told otherwise: HTTP and Hazelcast stay on 127.0.0.1. */
+    private Path loopbackOnly() throws IOException {
+        Path file = data.resolve("loopback.asadmin");
+        Files.writeString(file, """
+                set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+                set hazelcast-runtime-configuration.interface=127.0.0.1
+                """);
+        return file;
     }
 
     /** Ends Lifeboat the hard way, as a power cut would: no shutdown, no cleanup. */

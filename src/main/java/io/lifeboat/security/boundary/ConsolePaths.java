@@ -20,10 +20,14 @@ public final class ConsolePaths {
 
     /** Pages anyone may see, the static resources the pages need, and the server's health, metrics and OpenAPI. */
     public static boolean isPublic(String path) {
-        return path.equals(LOGIN) || path.equals(SETUP) || path.equals(LOGOUT) || path.equals("/favicon.ico")
-                || path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/")
-                || isServerEndpoint(path, "/health") || isServerEndpoint(path, "/metrics")
-                || isServerEndpoint(path, "/openapi");
+        return path.equals(LOGIN) || path.equals(SETUP) || path.equals(LOGOUT) || isStatic(path);
+    }
+
+    /** What needs no caller at all: style sheets, scripts, icons, and the server's health, metrics and OpenAPI. */
+    public static boolean isStatic(String path) {
+        return path.equals("/favicon.ico") || path.startsWith("/jakarta.faces.resource/")
+                || path.startsWith("/resources/") || isServerEndpoint(path, "/health")
+                || isServerEndpoint(path, "/metrics") || isServerEndpoint(path, "/openapi");
     }
 
     private static boolean isServerEndpoint(String path, String endpoint) {

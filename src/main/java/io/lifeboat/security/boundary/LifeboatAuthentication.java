@@ -41,6 +41,8 @@ public class LifeboatAuthentication implements HttpAuthenticationMechanism {
     public static final String SESSION_USER = "lifeboat.user";
     /** Request attribute: why a bearer token was refused, for the API's 401 answer. */
     public static final String TOKEN_REFUSED = "lifeboat.token-refused";
+    /** Longer names cannot exist; cut before they reach the throttle and the audit trail. */
+    private static final int MAX_NAME = 100;
 
     @Inject
     Users users;
@@ -59,6 +61,9 @@ public class LifeboatAuthentication implements HttpAuthenticationMechanism {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (ConsolePaths.isApi(path)) {
             return api(request, context);
+        }
+        if (ConsolePaths.isStatic(path)) {
+            return context.doNothing();
         }
         if (ConsolePaths.LOGIN.equals(path) && "POST".equals(request.getMethod())) {
             return login(request, context);
@@ -93,7 +98,8 @@ public class LifeboatAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context) {
-        String name = Optional.ofNullable(request.getParameter("name")).map(String::strip).orElse("");
+        String name = Optional.ofNullable(request.getParameter("name")).map(String::strip)
+                .map(n -> n.length() > MAX_NAME ? n.substring(0, MAX_NAME) : n).orElse("");
         String password = Optional.ofNullable(request.getParameter("password")).orElse("");
         String next = ConsolePaths.safeNext(request.getParameter("next"));
         String address = address(request);
