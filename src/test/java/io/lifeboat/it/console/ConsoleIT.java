@@ -164,7 +164,8 @@ class ConsoleIT {
             boolean succeeded = wizard.confirm().awaitReport(Duration.ofMinutes(3));
             assertTrue(succeeded, wizard.reportText());
             browser.screenshot("12-restore-report");
-            assertTrue(wizard.reportText().contains("public."), "the report lists the restored tables: " + wizard.reportText());
+            browser.await(Duration.ofSeconds(30), d -> wizard.reportText().contains("shop.orders") ? true : null);
+            assertTrue(wizard.reportText().contains("5000"), "the report lists the rows restored: " + wizard.reportText());
 
             try (var catalog = lifeboat.catalog(); var rs = catalog.createStatement()
                     .executeQuery("select count(*) from pg_database where datname = 'demo_from_console'")) {
