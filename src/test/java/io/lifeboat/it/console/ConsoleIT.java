@@ -226,6 +226,48 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    @Order(10)
+    void anApiTokenIsShownOnceWorksAndCanBeRevoked() {
+        try (var browser = Browser.open(lifeboat, "tokens")) {
+            new LoginPage(browser).logIn(ADMIN, PASSWORD);
+            browser.get("/admin/tokens.xhtml");
+            browser.awaitVisible(By.id("tokens:name")).sendKeys("deploy-hook");
+            browser.find(By.id("tokens:create")).click();
+            String token = browser.awaitVisible(By.id("tokenValue")).getText().strip();
+            browser.screenshot("17-token-created");
+            assertEquals(200, lifeboat.send("GET", "/api/targets", null, token).status(), "the new token works");
+
+            browser.get("/admin/tokens.xhtml");
+            browser.awaitVisible(By.id("tokens:list"));
+            assertFalse(browser.present(By.id("tokenValue")), "the value is shown only once");
+            assertFalse(browser.pageText().contains(token));
+
+            browser.find(By.xpath("//tr[td[normalize-space()='deploy-hook']]//button[contains(@id,':revoke')]")).click();
+            browser.awaitVisible(By.cssSelector(".ui-confirmdialog-yes")).click();
+            browser.await(Duration.ofSeconds(30), d -> d.findElements(
+                    By.xpath("//tr[td[normalize-space()='deploy-hook']]//button[contains(@id,':revoke')]")).isEmpty() ? true : null);
+            assertEquals(401, lifeboat.send("GET", "/api/targets", null, token).status(), "a revoked token is refused");
+        }
+    }
+
+    @Test
+    @Order(11)
+    void theScheduleShowsItsNextFiveRunsAndExplainsABadExpression() {
+        try (var browser = Browser.open(lifeboat, "schedule")) {
+            new LoginPage(browser).logIn(ADMIN, PASSWORD);
+            browser.get("/admin/target-edit.xhtml?name=demo");
+            browser.await(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#nextRuns li")).size() == 5 ? true : null);
+            var cron = browser.find(By.id("editor:cron"));
+            cron.clear();
+            cron.sendKeys("61 * * * *");
+            browser.await(Duration.ofSeconds(30), d -> d.findElements(By.id("editor:scheduleProblem")).isEmpty() ? null : true);
+            assertTrue(browser.text(By.id("editor:scheduleProblem")).contains("61"), browser.text(By.id("editor:scheduleProblem")));
+            assertFalse(browser.present(By.cssSelector("#nextRuns li")));
+            browser.screenshot("18-schedule-problem");
+        }
+    }
+
     /**
      * The role × page/action matrix through the console: each row is a role, a page (or a control on a
      * page) and whether the role gets it. Pages a role may not open answer 403 with the "Not allowed" page.
