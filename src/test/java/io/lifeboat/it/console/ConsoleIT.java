@@ -245,8 +245,9 @@ class ConsoleIT {
 
             browser.find(By.xpath("//tr[td[normalize-space()='deploy-hook']]//button[contains(@id,':revoke')]")).click();
             browser.awaitVisible(By.cssSelector(".ui-confirmdialog-yes")).click();
-            browser.await(Duration.ofSeconds(30), d -> d.findElements(
-                    By.xpath("//tr[td[normalize-space()='deploy-hook']]//button[contains(@id,':revoke')]")).isEmpty() ? true : null);
+            browser.await(Duration.ofSeconds(60),
+                    d -> lifeboat.send("GET", "/api/targets", null, token).status() == 401 ? true : null);
+            browser.screenshot("18-token-revoked");
             assertEquals(401, lifeboat.send("GET", "/api/targets", null, token).status(), "a revoked token is refused");
         }
     }
@@ -264,7 +265,7 @@ class ConsoleIT {
             browser.await(Duration.ofSeconds(30), d -> d.findElements(By.id("editor:scheduleProblem")).isEmpty() ? null : true);
             assertTrue(browser.text(By.id("editor:scheduleProblem")).contains("61"), browser.text(By.id("editor:scheduleProblem")));
             assertFalse(browser.present(By.cssSelector("#nextRuns li")));
-            browser.screenshot("18-schedule-problem");
+            browser.screenshot("19-schedule-problem");
         }
     }
 
