@@ -51,6 +51,9 @@ public class TargetView implements Serializable {
 
     /** Checks the target exists (404 otherwise) when the page opens. */
     public void load() {
+        if (name == null || name.isBlank()) {
+            throw io.lifeboat.api.Problem.notFound("Target", "");
+        }
         status = overview.of(name);
     }
 

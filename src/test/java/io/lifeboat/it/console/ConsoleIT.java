@@ -164,7 +164,8 @@ class ConsoleIT {
             boolean succeeded = wizard.confirm().awaitReport(Duration.ofMinutes(3));
             assertTrue(succeeded, wizard.reportText());
             browser.screenshot("12-restore-report");
-            assertTrue(wizard.reportText().contains("public."), "the report lists the restored tables: " + wizard.reportText());
+            browser.await(Duration.ofSeconds(30), d -> wizard.reportText().contains("shop.orders") ? true : null);
+            assertTrue(wizard.reportText().contains("5000"), "the report lists the rows restored: " + wizard.reportText());
 
             try (var catalog = lifeboat.catalog(); var rs = catalog.createStatement()
                     .executeQuery("select count(*) from pg_database where datname = 'demo_from_console'")) {
@@ -222,6 +223,49 @@ class ConsoleIT {
             assertTrue(browser.pageText().contains("Tableau de bord"), browser.pageText());
             assertTrue(browser.pageText().contains("Sauvegarder maintenant"), "an operator may back up");
             browser.screenshot("16-french-operator");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void anApiTokenIsShownOnceWorksAndCanBeRevoked() {
+        try (var browser = Browser.open(lifeboat, "tokens")) {
+            new LoginPage(browser).logIn(ADMIN, PASSWORD);
+            browser.get("/admin/tokens.xhtml");
+            browser.awaitVisible(By.id("tokens:name")).sendKeys("deploy-hook");
+            browser.find(By.id("tokens:create")).click();
+            String token = browser.awaitVisible(By.id("tokenValue")).getText().strip();
+            browser.screenshot("17-token-created");
+            assertEquals(200, lifeboat.send("GET", "/api/targets", null, token).status(), "the new token works");
+
+            browser.get("/admin/tokens.xhtml");
+            browser.awaitVisible(By.id("tokens:list"));
+            assertFalse(browser.present(By.id("tokenValue")), "the value is shown only once");
+            assertFalse(browser.pageText().contains(token));
+
+            browser.find(By.xpath("//tr[td[normalize-space()='deploy-hook']]//button[contains(@id,':revoke')]")).click();
+            browser.awaitVisible(By.cssSelector(".ui-confirmdialog-yes")).click();
+            browser.await(Duration.ofSeconds(60),
+                    d -> lifeboat.send("GET", "/api/targets", null, token).status() == 401 ? true : null);
+            browser.screenshot("18-token-revoked");
+            assertEquals(401, lifeboat.send("GET", "/api/targets", null, token).status(), "a revoked token is refused");
+        }
+    }
+
+    @Test
+    @Order(11)
+    void theScheduleShowsItsNextFiveRunsAndExplainsABadExpression() {
+        try (var browser = Browser.open(lifeboat, "schedule")) {
+            new LoginPage(browser).logIn(ADMIN, PASSWORD);
+            browser.get("/admin/target-edit.xhtml?name=demo");
+            browser.await(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#nextRuns li")).size() == 5 ? true : null);
+            var cron = browser.find(By.id("editor:cron"));
+            cron.clear();
+            cron.sendKeys("61 * * * *");
+            browser.await(Duration.ofSeconds(30), d -> d.findElements(By.id("editor:scheduleProblem")).isEmpty() ? null : true);
+            assertTrue(browser.text(By.id("editor:scheduleProblem")).contains("61"), browser.text(By.id("editor:scheduleProblem")));
+            assertFalse(browser.present(By.cssSelector("#nextRuns li")));
+            browser.screenshot("19-schedule-problem");
         }
     }
 

@@ -21,8 +21,14 @@ public final class TargetPage {
 
     /** Waits, without reloading the page, until the latest run shows the status (RUNNING, SUCCEEDED, FAILED). */
     public TargetPage awaitRunStatus(String status, Duration timeout) {
-        browser.await(timeout, d -> d.findElements(By.cssSelector("#target\\:runStatus[data-status='" + status + "']"))
-                .isEmpty() ? null : true);
+        try {
+            browser.await(timeout, d -> d.findElements(By.cssSelector("#target\\:runStatus[data-status='" + status + "']"))
+                    .isEmpty() ? null : true);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("failed-run-status");
+            throw new AssertionError("The run did not show " + status + " within " + timeout + "; the page shows: "
+                    + browser.pageText(), e);
+        }
         return this;
     }
 
