@@ -54,7 +54,7 @@ def ratio(a, b):
 
 BACKUPS = [
     ("backup.lifeboat", "size.lifeboat", "Lifeboat API backup (CUSTOM_ZSTD)"),
-    ("backup.lifeboat_age", "size.lifeboat_age", "Lifeboat API backup, age-encrypted (1 X25519 recipient), local + S3 copies"),
+    ("backup.lifeboat_age", "size.lifeboat_age", "Lifeboat backup, age-encrypted, local + S3 copies"),
     ("backup.zstd", "size.zstd", "pg_dump -Fc -Z0 | zstd -3 -T2"),
     ("backup.gzip", "size.gzip", "pg_dump | gzip (plain, level 6)"),
     ("backup.custom", "size.custom", "pg_dump -Fc (default compression)"),
