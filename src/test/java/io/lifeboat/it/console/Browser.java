@@ -144,6 +144,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Answers "OK" to the browser's confirmation dialog. */
+    public void acceptAlert() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
     public void deleteCookies() {
         driver.manage().deleteAllCookies();
     }
