@@ -1,6 +1,7 @@
 package io.lifeboat.it.console;
 
 import io.lifeboat.it.LifeboatServer;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -229,6 +230,7 @@ class ConsoleIT {
     @Test
     @Order(10)
     void anApiTokenIsShownOnceAndWorks() {
+        ensureAdmin();
         try (var browser = Browser.open(lifeboat, "tokens")) {
             new LoginPage(browser).logIn(ADMIN, PASSWORD);
             browser.get("/admin/tokens.xhtml");
@@ -237,14 +239,41 @@ class ConsoleIT {
             String token = browser.awaitVisible(By.id("tokenValue")).getText().strip();
             browser.screenshot("17-token-created");
             assertEquals(200, lifeboat.send("GET", "/api/targets", null, token).status(), "the new token works");
+            browser.find(By.id("tokens:copied")).click();
+            browser.await(Duration.ofSeconds(60), d -> d.findElements(By.id("tokenValue")).isEmpty() ? true : null);
 
             browser.get("/admin/tokens.xhtml");
             browser.awaitVisible(By.id("tokens:list"));
             assertFalse(browser.present(By.id("tokenValue")), "the value is shown only once");
             assertFalse(browser.pageText().contains(token));
 
-            assertTrue(browser.present(By.xpath("//tr[td[normalize-space()='deploy-hook']]//button[contains(@id,':revoke')]")),
-                    "the new token is listed with a revoke button");
+            By revoke = By.xpath("//tr[td[normalize-space()='deploy-hook']]//button[contains(@id,':revoke')]");
+            browser.find(revoke).click();
+            browser.acceptAlert();
+            browser.await(Duration.ofSeconds(60), d -> d.findElements(revoke).isEmpty()
+                    || !d.findElements(By.cssSelector(".ui-message-error, .ui-messages-error")).isEmpty() ? true : null);
+            assertFalse(browser.present(revoke), "the revoked token leaves the list, not: " + browser.pageText());
+            browser.screenshot("18-token-revoked");
+            assertEquals(401, lifeboat.send("GET", "/api/targets", null, token).status(), "a revoked token is refused at once");
+
+            String id = lifeboat.get("/api/tokens?revoked=true").array().getValuesAs(JsonObject.class).stream()
+                    .filter(t -> t.getString("name").equals("deploy-hook")).findFirst().orElseThrow().getString("id");
+            var audit = lifeboat.get("/api/audit?actor=" + ADMIN + "&action=token.");
+            assertEquals(200, audit.status(), audit.body());
+            var actions = audit.array().getValuesAs(JsonObject.class).stream()
+                    .filter(e -> id.equals(e.getString("object", null)) && e.getString("result").equals("SUCCESS"))
+                    .map(e -> e.getString("action")).toList();
+            assertEquals(List.of("token.revoke", "token.create"), actions, audit.body());
+            assertFalse(audit.body().contains(token), "the audit log never shows a token's value");
+        }
+    }
+
+    /** The admin the setup page creates, made through the API when this test runs on its own. */
+    private void ensureAdmin() {
+        if (lifeboat.get("/api/users/" + ADMIN).status() == 404) {
+            var created = lifeboat.post("/api/users", """
+                    {"name": "%s", "password": "%s", "role": "admin"}""".formatted(ADMIN, PASSWORD));
+            assertEquals(201, created.status(), created.body());
         }
     }
 
