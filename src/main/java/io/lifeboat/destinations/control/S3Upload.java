@@ -18,19 +18,30 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * An upload into an {@link S3Bucket}. It holds at most one part in memory: a full part is sent (with its
- * SHA-256) before the next byte is taken. The multipart upload starts with the second part; an object that
- * fits in one part is a single conditional PUT on commit. Nothing is visible under the key before commit.
+ * An upload into an {@link S3Bucket}. It holds at most two parts in memory: a full part is sent (with its
+ * SHA-256) by a sender thread while the next one fills, and the part after that waits until the first is
+ * acknowledged, so a slow server slows the backup down instead of filling memory. The multipart upload starts
+ * with the second part; an object that fits in one part is a single conditional PUT on commit. Nothing is
+ * visible under the key before commit.
  */
 final class S3Upload implements Upload {
 
     private static final Logger LOG = Logger.getLogger(S3Upload.class.getName());
     private static final int MAX_PARTS = 10_000;
     private static final int FIRST_BUFFER = 64 * 1024;
+    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "s3 part sender");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final S3Bucket bucket;
     private final S3Location location;
@@ -42,6 +53,8 @@ final class S3Upload implements Upload {
     private final OutputStream stream = new PartStream();
     private byte[] buffer = new byte[FIRST_BUFFER];
     private int filled;
+    private Sending sending;
+    private byte[] spare;
     private String uploadId;
     private boolean finished;
 
@@ -68,6 +81,7 @@ final class S3Upload implements Upload {
                 putWhole();
             } else {
                 sendPart();
+                awaitSent();
                 complete();
             }
             finished = true;
@@ -85,6 +99,11 @@ final class S3Upload implements Upload {
         }
         finished = true;
         buffer = null;
+        spare = null;
+        if (sending != null) { // let a part on its way land before the upload is aborted, or it may outlive the abort
+            sending.part().exceptionally(e -> null).join();
+            sending = null;
+        }
         if (uploadId != null) {
             try {
                 bucket.client().abortMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey).uploadId(uploadId));
@@ -142,8 +161,9 @@ final class S3Upload implements Upload {
         }
     }
 
-    /** Sends the buffered bytes as the next part. */
+    /** Hands the buffered bytes to the sender as the next part, once the part before it is acknowledged. */
     private void sendPart() throws IOException {
+        awaitSent();
         if (uploadId == null) {
             start();
         }
@@ -156,16 +176,40 @@ final class S3Upload implements Upload {
         String checksum = partSha256(buffer, filled);
         byte[] body = buffer;
         int length = filled;
-        try {
-            String etag = bucket.client().uploadPart(b -> b.bucket(location.bucket()).key(objectKey).uploadId(uploadId)
+        String id = uploadId;
+        sending = new Sending(body, CompletableFuture.supplyAsync(() -> {
+            String etag = bucket.client().uploadPart(b -> b.bucket(location.bucket()).key(objectKey).uploadId(id)
                     .partNumber(number).contentLength((long) length)
                     .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(checksum),
                     body(body, length)).eTag();
-            parts.add(CompletedPart.builder().partNumber(number).eTag(etag).checksumSHA256(checksum).build());
-        } catch (SdkException e) {
-            throw failure(e, "write objects");
-        }
+            return CompletedPart.builder().partNumber(number).eTag(etag).checksumSHA256(checksum).build();
+        }, SENDERS));
+        buffer = spare != null ? spare : new byte[partSize];
+        spare = null;
         filled = 0;
+    }
+
+    /** Waits for the part on its way, if any, and records it; its buffer is filled again next. */
+    private void awaitSent() throws IOException {
+        if (sending == null) {
+            return;
+        }
+        Sending sent = sending;
+        sending = null;
+        try {
+            parts.add(sent.part().join());
+            spare = sent.body();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SdkException sdk) {
+                throw failure(sdk, "write objects");
+            }
+            throw new IOException("Could not send a part of " + key + " to " + bucket.describe() + ": "
+                    + e.getCause(), e.getCause());
+        }
+    }
+
+    /** A part on its way to the server, and the buffer it is sent from. */
+    private record Sending(byte[] body, CompletableFuture<CompletedPart> part) {
     }
 
     /**
