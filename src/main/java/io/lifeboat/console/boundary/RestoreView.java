@@ -1,11 +1,18 @@
 package io.lifeboat.console.boundary;
 
 import io.lifeboat.backups.control.Backups;
+import io.lifeboat.api.Problem;
 import io.lifeboat.backups.entity.Backup;
+import io.lifeboat.console.control.RestoreKey;
 import io.lifeboat.console.control.RestoreOutcome;
+import io.lifeboat.encryption.control.Identity;
 import io.lifeboat.restores.control.RestoreRuns;
 import io.lifeboat.runs.control.Runs;
 import io.lifeboat.runs.entity.Run;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -43,6 +50,8 @@ public class RestoreView implements Serializable {
     private Long runId;
     private Step step = Step.PICK;
     private transient Run run;
+    /** The key or passphrase given for an encrypted backup: kept only until the restore starts, never shown. */
+    private transient List<Identity> identities = List.of();
 
     /** Opens the wizard; a backup given in the address skips the first step. */
     public void open() {
@@ -65,6 +74,7 @@ public class RestoreView implements Serializable {
 
     public void pick(String id) {
         this.backupId = id;
+        this.identities = List.of();
         this.database = (backups.require(id).target() + "_restored").replace('-', '_');
         step = Step.NAME;
     }
@@ -84,12 +94,41 @@ public class RestoreView implements Serializable {
     public void restore() {
         user.requireAdmin();
         try {
-            runId = restoreRuns.start(backupId, database, user.initiator(), List.of()).run().id();
-            audit.success("restore.start", backupId, "console: into new database " + database + ", run " + runId);
+            List<Identity> keys = identities == null ? List.of() : identities;
+            runId = restoreRuns.start(backupId, database, user.initiator(), keys).run().id();
+            audit.success("restore.start", backupId, "console: into new database " + database + ", run " + runId
+                    + (keys.isEmpty() ? "" : ", with a key given for this restore"));
             step = Step.PROGRESS;
         } catch (RuntimeException e) {
             texts.error(null, e.getMessage());
             step = Step.NAME;
+        } finally {
+            identities = List.of();
+        }
+    }
+
+    /** Whether the chosen backup is encrypted, so the wizard asks for its key. */
+    public boolean isEncrypted() {
+        Backup backup = getBackup();
+        return backup != null && Backups.manifest(backup).encrypted();
+    }
+
+    /** Never redisplayed. */
+    public String getKey() {
+        return null;
+    }
+
+    /** The age private key or passphrase typed on the name step, read as the API reads it. */
+    public void setKey(String key) {
+        identities = RestoreKey.parse(key);
+    }
+
+    /** Refuses a malformed age key next to the field, with a message that never quotes it. */
+    public void checkKey(FacesContext faces, UIComponent field, Object value) {
+        try {
+            RestoreKey.parse((String) value);
+        } catch (Problem e) {
+            throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
     }
 

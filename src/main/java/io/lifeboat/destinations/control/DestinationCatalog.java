@@ -36,12 +36,12 @@ public class DestinationCatalog {
 
     public DestinationConfig create(String name, String kind, String location) {
         if (name == null || !name.matches(NAME_PATTERN)) {
-            throw Problem.badRequest("The destination name '" + name + "' is not valid: use 1 to 63 lowercase "
+            throw invalid("name", "The destination name '" + name + "' is not valid: use 1 to 63 lowercase "
                     + "letters, digits, '-' or '_', starting with a letter or digit, e.g. \"offsite\".");
         }
         if (em.find(DestinationConfig.class, name) != null) {
             throw Problem.conflict("Destination exists", "A destination named '" + name + "' exists already: choose "
-                    + "another name, or change it with PUT /api/destinations/" + name, Map.of());
+                    + "another name, or change it with PUT /api/destinations/" + name, Map.of("field", "name"));
         }
         DestinationConfig.Kind valid = kind(kind);
         var config = new DestinationConfig(name, valid, location(valid, location));
@@ -84,21 +84,21 @@ public class DestinationCatalog {
         try {
             return DestinationConfig.Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("The destination kind '" + kind + "' is not known: use \"LOCAL\" (a folder), "
+            throw invalid("kind", "The destination kind '" + kind + "' is not known: use \"LOCAL\" (a folder), "
                     + "\"S3\" (an S3-compatible bucket) or \"ONEDRIVE\" (a OneDrive folder).");
         }
     }
 
     private static String location(DestinationConfig.Kind kind, String location) {
         if (location == null || location.isBlank()) {
-            throw Problem.badRequest("Give the destination's \"location\": an absolute folder path for LOCAL, "
+            throw invalid("location", "Give the destination's \"location\": an absolute folder path for LOCAL, "
                     + "s3://BUCKET/PREFIX?endpoint=...&accessKeyAlias=...&secretKeyAlias=... for S3, "
                     + "onedrive:/FOLDER?tenant=...&clientIdAlias=...&clientSecretAlias=...&refreshTokenAlias=... for ONEDRIVE.");
         }
         return switch (kind) {
             case LOCAL -> {
                 if (!Path.of(location).isAbsolute()) {
-                    throw Problem.badRequest("The location of a LOCAL destination must be an absolute folder path, "
+                    throw invalid("location", "The location of a LOCAL destination must be an absolute folder path, "
                             + "not '" + location + "': e.g. /srv/backups.");
                 }
                 yield Path.of(location).normalize().toString();
@@ -113,7 +113,13 @@ public class DestinationCatalog {
             parser.accept(location);
             return location;
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(e.getMessage());
+            throw invalid("location", e.getMessage());
         }
+    }
+
+    /** A bad request that names the field at fault ({@code "field"}), so a form can show it beside that field. */
+    private static Problem invalid(String field, String detail) {
+        return new Problem(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, "Invalid request", detail,
+                Map.of("field", field));
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -292,6 +293,47 @@ class ConsoleIT {
             assertFalse(browser.present(By.cssSelector("#nextRuns li")));
             browser.screenshot("19-schedule-problem");
         }
+    }
+
+    @Test
+    @Order(12)
+    void aLocalDestinationIsAddedTestedAndDeleted(@TempDir Path temp) throws Exception {
+        ensureAdmin();
+        Path folder = Files.createDirectories(temp.resolve("offsite"));
+        try (var browser = Browser.open(lifeboat, "destinations")) {
+            new LoginPage(browser).logIn(ADMIN, PASSWORD);
+            var page = new DestinationsPage(browser).open();
+
+            page.addLocal("offsite", "relative/backups");
+            assertTrue(page.locationProblem().contains("absolute folder path"), "beside the field: " + page.locationProblem());
+            assertFalse(page.names().contains("offsite"), "a relative folder is refused: " + page.names());
+            browser.screenshot("20-destination-relative");
+
+            page.addLocal("offsite", folder.toString());
+            assertEquals("", page.locationProblem());
+            assertTrue(page.names().contains("offsite"), "listed once added: " + page.names());
+            assertEquals(folder.toString(), lifeboat.get("/api/destinations/offsite").json().getString("location"));
+
+            String tested = page.test("offsite");
+            assertTrue(tested.contains("Wrote, read back, listed and deleted a probe object"), tested);
+            browser.screenshot("21-destination-tested");
+            try (var left = Files.walk(folder)) {
+                assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "the probe leaves no object behind");
+            }
+
+            String deleted = page.delete("offsite");
+            assertTrue(deleted.contains("offsite"), deleted);
+            assertFalse(page.names().contains("offsite"), "gone from the list: " + page.names());
+            assertEquals(404, lifeboat.get("/api/destinations/offsite").status());
+            browser.screenshot("22-destination-deleted");
+        }
+        var audit = lifeboat.get("/api/audit?actor=" + ADMIN + "&action=destination.");
+        assertEquals(200, audit.status(), audit.body());
+        var actions = audit.array().getValuesAs(JsonObject.class).stream()
+                .filter(e -> "offsite".equals(e.getString("object", null)))
+                .map(e -> e.getString("action") + " " + e.getString("result")).toList();
+        assertEquals(List.of("destination.delete SUCCESS", "destination.test SUCCESS", "destination.create SUCCESS",
+                "destination.create FAILED"), actions, audit.body());
     }
 
     /**
