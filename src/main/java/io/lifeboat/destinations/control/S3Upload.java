@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +49,6 @@ final class S3Upload implements Upload {
     private final String key;
     private final String objectKey;
     private final int partSize;
-    private final MessageDigest whole = Sha256.digest();
     private final List<CompletedPart> parts = new ArrayList<>();
     private final OutputStream stream = new PartStream();
     private byte[] buffer = new byte[FIRST_BUFFER];
@@ -116,7 +116,9 @@ final class S3Upload implements Upload {
     }
 
     private void putWhole() throws IOException {
-        String sha256 = Sha256.hex(whole);
+        MessageDigest digest = Sha256.digest(); // the whole object is this one buffer, hashed once here
+        digest.update(buffer, 0, filled);
+        byte[] sha256 = digest.digest();
         try {
             put(sha256, true);
         } catch (SdkException e) {
@@ -134,13 +136,13 @@ final class S3Upload implements Upload {
         }
     }
 
-    private void put(String sha256, boolean onlyIfNew) {
+    private void put(byte[] sha256, boolean onlyIfNew) {
         byte[] body = buffer;
         int length = filled;
         bucket.client().putObject(b -> {
             b.bucket(location.bucket()).key(objectKey)
-                    .metadata(Map.of(S3Bucket.SHA256_METADATA, sha256))
-                    .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(partSha256(body, length));
+                    .metadata(Map.of(S3Bucket.SHA256_METADATA, HexFormat.of().formatHex(sha256)))
+                    .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(Base64.getEncoder().encodeToString(sha256));
             if (onlyIfNew) {
                 b.ifNoneMatch("*");
             }
@@ -285,7 +287,6 @@ final class S3Upload implements Upload {
                     throw new IOException("The upload of " + key + " to " + bucket.describe()
                             + " is already committed or aborted: start a new upload");
                 }
-                whole.update(bytes, offset, length);
                 while (length > 0) {
                     if (filled == partSize) {
                         sendFullPart();
