@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Restore this backup into a new database of this name on the backup's target server. An encrypted backup needs
- * {@code identity} (an age private key, {@code AGE-SECRET-KEY-1…}) or {@code passphrase}, unless its target has
+ * {@code identity} (an age private key, {@code AGE-SECRET-KEY-…}) or {@code passphrase}, unless its target has
  * an identity configured; both are used for this restore only, never stored, logged or sent back.
  */
 public record RestoreRequestJson(String backupId, String database, String identity, String passphrase) {

@@ -102,7 +102,7 @@ public final class Restore {
     public static String needsKey(Manifest manifest) {
         return "Backup " + manifest.id() + " is encrypted with age (recipients " + String.join(", ",
                 manifest.encryption()) + ") and no key was given: send the private key (\"identity\": "
-                + "\"AGE-SECRET-KEY-1…\") or the passphrase (\"passphrase\") with the restore, or give the target "
+                + "\"AGE-SECRET-KEY-…\") or the passphrase (\"passphrase\") with the restore, or give the target "
                 + manifest.target() + " an identity alias with PUT /api/targets/" + manifest.target() + "/encryption";
     }
 
