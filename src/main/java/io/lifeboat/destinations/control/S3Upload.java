@@ -122,6 +122,9 @@ final class S3Upload implements Upload {
         try {
             put(sha256, true);
         } catch (SdkException e) {
+            if (isPreconditionFailure(e) && landedEarlier(sha256)) {
+                return;
+            }
             if (!S3Failures.isCode(e, "NotImplemented") || location.retention().isPresent()) {
                 throw failure(e, "write objects");
             }
@@ -239,8 +242,25 @@ final class S3Upload implements Upload {
         }
     }
 
+    private static boolean isPreconditionFailure(SdkException e) {
+        return S3Failures.isCode(e, "PreconditionFailed") || S3Failures.isCode(e, "ConditionalRequestConflict");
+    }
+
+    /**
+     * Whether the object that made a conditional PUT fail is this very upload: the SDK retries a PUT whose answer
+     * was lost, and the retry then finds the object the first attempt created.
+     */
+    private boolean landedEarlier(byte[] sha256) {
+        try {
+            var existing = bucket.client().headObject(b -> b.bucket(location.bucket()).key(objectKey));
+            return HexFormat.of().formatHex(sha256).equals(existing.metadata().get(S3Bucket.SHA256_METADATA));
+        } catch (SdkException e) {
+            return false;
+        }
+    }
+
     private IOException failure(SdkException e, String action) {
-        if (S3Failures.isCode(e, "PreconditionFailed") || S3Failures.isCode(e, "ConditionalRequestConflict")) {
+        if (isPreconditionFailure(e)) {
             return alreadyExists();
         }
         if (S3Failures.isCode(e, "NotImplemented") && location.retention().isPresent()) {

@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static io.lifeboat.destinations.control.DestinationContract.bytes;
@@ -66,14 +69,27 @@ class S3BucketFaultsTest {
 
     @Test
     void aServerStoppedMidUploadFailsItClearlyAndLeavesNoObject() throws IOException {
-        try (S3Bucket bucket = bucket("killed", List.of())) {
+        var firstPartStored = new CountDownLatch(1);
+        ExecutionInterceptor partsStored = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if ("UploadPart".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+                    firstPartStored.countDown();
+                }
+            }
+        };
+        try (S3Bucket bucket = bucket("killed", List.of(partsStored))) {
             Upload upload = bucket.create("crm/b1/dump.pgc.zst");
             byte[] content = bytes(12 * MIB, 11);
-            writeInOddChunks(upload.stream(), content, 0, 6 * MIB); // the first part is sent
+            writeInOddChunks(upload.stream(), content, 0, 6 * MIB);
+            // parts go out from a sender thread: kill the server once it holds the first one, not while it writes it
+            assertTrue(awaitQuietly(firstPartStored), "the first part reached the server");
             server.kill();
             try {
-                var e = assertThrows(IOException.class,
-                        () -> writeInOddChunks(upload.stream(), content, 6 * MIB, content.length));
+                var e = assertThrows(IOException.class, () -> { // from a later write, or at the latest the commit
+                    writeInOddChunks(upload.stream(), content, 6 * MIB, content.length);
+                    upload.commit();
+                });
                 assertTrue(e.getMessage().startsWith("Could not reach " + server.endpoint() + " to write objects in bucket "
                         + BUCKET + ": check the endpoint"), e.getMessage());
                 upload.close(); // the abort cannot reach the server either: it logs and gives up
@@ -196,6 +212,32 @@ class S3BucketFaultsTest {
     }
 
     @Test
+    void aPutWhoseAnswerWasLostIsNotMistakenForSomeoneElsesObject() throws IOException {
+        var recorder = new RecordingInterceptor();
+        var attempts = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutionInterceptor losesTheFirstAnswer = new ExecutionInterceptor() {
+            @Override
+            public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+                boolean put = "PutObject".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                if (put && attempts.getAndIncrement() == 0) { // stored, but the client hears a server error: it retries
+                    return context.httpResponse().toBuilder().statusCode(500).build();
+                }
+                return context.httpResponse();
+            }
+        };
+        try (var bucket = bucket("lost", List.of(recorder, losesTheFirstAnswer))) {
+            put(bucket, "manifest.json", bytes(2000, 21));
+            assertEquals(2, recorder.of("PutObject").size(), "the SDK sent the PUT again");
+            assertEquals(DestinationContract.sha256(bytes(2000, 21)), bucket.sha256("manifest.json"));
+
+            // a different object under the key is still refused
+            var e = assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                    () -> put(bucket, "manifest.json", bytes(2000, 22)));
+            assertTrue(e.getMessage().contains("never overwritten"), e.getMessage());
+        }
+    }
+
+    @Test
     void objectLockRetentionIsRequestedAndAServerWithoutItIsNamed() {
         var recorder = new RecordingInterceptor();
         var location = location(server.endpoint(), BUCKET, "locked")
@@ -235,6 +277,15 @@ class S3BucketFaultsTest {
             assertEquals(bucket.describe(), bucket.toString());
             assertFalse(credentials.toString().contains("very-secret-value"), credentials.toString());
             assertFalse(credentials.toString().contains("AKIAEXAMPLEKEY"), credentials.toString());
+        }
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
