@@ -202,7 +202,7 @@ mkdir -p -m 0700 "$WORK/s3/bench"
     "s3proxy.identity=$S3_ACCESS" "s3proxy.credential=$S3_SECRET" "jclouds.provider=filesystem" \
     "jclouds.filesystem.basedir=$WORK/s3" >"$WORK/s3proxy.conf")
 log "starting s3proxy on 127.0.0.1:$S3_PORT (objects in $WORK/s3)"
-java -Xmx256m -jar "$ROOT/target/s3proxy.jar" --properties "$WORK/s3proxy.conf" </dev/null >"$WORK/s3proxy.log" 2>&1 &
+"$LB_JAVA" -Xmx512m -jar "$ROOT/target/s3proxy.jar" --properties "$WORK/s3proxy.conf" </dev/null >"$WORK/s3proxy.log" 2>&1 &
 S3_PID=$!
 
 # Lifeboat boots (about 20 s plus its own embedded cluster) while the data is generated.
@@ -420,6 +420,14 @@ step_restore_pgrestore() { timed restore.pgrestore restore_pgrestore; drop_datab
 BACKUP_STEPS=(step_backup_lifeboat step_backup_lifeboat_age step_backup_zstd step_backup_gzip step_backup_custom)
 RESTORE_STEPS=(step_restore_lifeboat step_restore_psql step_restore_pgrestore)
 
+# Before each step: the writes of the step before (dumps, dropped databases, a restore's tables and WAL) are
+# flushed to disk and checkpointed, so that no step pays for the disk writes of another.
+settle() {
+    sync
+    psql_admin -c "CHECKPOINT"
+    sync
+}
+
 # Each round runs every step once, starting one step later than the round before, so that a slow
 # phase of a noisy machine does not fall on the same step every time.
 run_rounds() {  # step...
@@ -427,6 +435,7 @@ run_rounds() {  # step...
     for ((round = 0; round < REPEAT; round++)); do
         log "round $((round + 1)) of $REPEAT"
         for ((k = 0; k < n; k++)); do
+            settle
             "${steps[(round + k) % n]}"
         done
     done

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 public class BackupSettings {
 
     @Inject
-    @ConfigProperty(name = "lifeboat.backups.zstd-level", defaultValue = "3")
+    @ConfigProperty(name = "lifeboat.backups.zstd-level", defaultValue = "2")
     int zstdLevel;
 
     @Inject

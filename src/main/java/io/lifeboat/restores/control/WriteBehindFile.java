@@ -33,7 +33,7 @@ final class WriteBehindFile extends OutputStream {
         this.file = file;
         this.channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         for (int i = 0; i < BUFFERS; i++) {
-            free.add(ByteBuffer.allocate(BUFFER_SIZE));
+            free.add(ByteBuffer.allocateDirect(BUFFER_SIZE)); // direct: written without a copy into a native buffer
         }
         writer = new Thread(this::writeAll, "write-behind " + file.getFileName());
         writer.setDaemon(true);

@@ -105,7 +105,7 @@ class DumpTest {
         }
         assertEquals(ROWS_AT_SNAPSHOT, manifest.tables(), "rows inserted after the snapshot are not counted");
         assertEquals(database, manifest.database());
-        assertEquals("zstd-3", manifest.compression());
+        assertEquals("zstd-2", manifest.compression());
         assertEquals(15, Integer.parseInt(manifest.serverVersion().split("\\.")[0]));
         assertTrue(manifest.pgDumpVersion().startsWith("pg_dump (PostgreSQL) 15."), manifest.pgDumpVersion());
         assertTrue(manifest.systemIdentifier().matches("\\d{10,}"), manifest.systemIdentifier());
