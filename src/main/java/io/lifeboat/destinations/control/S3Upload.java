@@ -3,6 +3,7 @@ package io.lifeboat.destinations.control;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 
@@ -227,6 +228,10 @@ final class S3Upload implements Upload {
             bucket.client().completeMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey).uploadId(uploadId)
                     .ifNoneMatch("*").multipartUpload(m -> m.parts(parts)));
         } catch (SdkException e) {
+            boolean answerLost = isPreconditionFailure(e) || S3Failures.isCode(e, "NoSuchUpload");
+            if (answerLost && completedEarlier()) { // a retry after an attempt that completed it
+                return;
+            }
             if (!S3Failures.isCode(e, "NotImplemented")) {
                 throw failure(e, "write objects");
             }
@@ -254,6 +259,25 @@ final class S3Upload implements Upload {
         try {
             var existing = bucket.client().headObject(b -> b.bucket(location.bucket()).key(objectKey));
             return HexFormat.of().formatHex(sha256).equals(existing.metadata().get(S3Bucket.SHA256_METADATA));
+        } catch (SdkException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the object that made a retried completion fail (the condition, or an upload no longer there) is this
+     * upload, completed by an attempt whose answer was lost: its composite checksum (the SHA-256 of the parts' SHA-256s, "-" and the part count) is ours.
+     */
+    private boolean completedEarlier() {
+        MessageDigest composite = Sha256.digest();
+        for (CompletedPart part : parts) {
+            composite.update(Base64.getDecoder().decode(part.checksumSHA256()));
+        }
+        String ours = Base64.getEncoder().encodeToString(composite.digest()) + "-" + parts.size();
+        try {
+            var existing = bucket.client().headObject(b -> b.bucket(location.bucket()).key(objectKey)
+                    .checksumMode(ChecksumMode.ENABLED));
+            return ours.equals(existing.checksumSHA256());
         } catch (SdkException e) {
             return false;
         }

@@ -214,18 +214,7 @@ class S3BucketFaultsTest {
     @Test
     void aPutWhoseAnswerWasLostIsNotMistakenForSomeoneElsesObject() throws IOException {
         var recorder = new RecordingInterceptor();
-        var attempts = new java.util.concurrent.atomic.AtomicInteger();
-        ExecutionInterceptor losesTheFirstAnswer = new ExecutionInterceptor() {
-            @Override
-            public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-                boolean put = "PutObject".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-                if (put && attempts.getAndIncrement() == 0) { // stored, but the client hears a server error: it retries
-                    return context.httpResponse().toBuilder().statusCode(500).build();
-                }
-                return context.httpResponse();
-            }
-        };
-        try (var bucket = bucket("lost", List.of(recorder, losesTheFirstAnswer))) {
+        try (var bucket = bucket("lost", List.of(recorder, losesTheFirstAnswerTo("PutObject")))) {
             put(bucket, "manifest.json", bytes(2000, 21));
             assertEquals(2, recorder.of("PutObject").size(), "the SDK sent the PUT again");
             assertEquals(DestinationContract.sha256(bytes(2000, 21)), bucket.sha256("manifest.json"));
@@ -235,6 +224,37 @@ class S3BucketFaultsTest {
                     () -> put(bucket, "manifest.json", bytes(2000, 22)));
             assertTrue(e.getMessage().contains("never overwritten"), e.getMessage());
         }
+    }
+
+    @Test
+    void aCompletionWhoseAnswerWasLostIsNotMistakenForSomeoneElsesObject() throws IOException {
+        var recorder = new RecordingInterceptor();
+        byte[] content = bytes(7 * MIB, 23); // two parts
+        try (var bucket = bucket("lost-mpu", List.of(recorder, losesTheFirstAnswerTo("CompleteMultipartUpload")))) {
+            put(bucket, "dump.pgc.zst", content);
+            assertEquals(2, recorder.of("CompleteMultipartUpload").size(), "the SDK sent the completion again");
+            assertEquals(DestinationContract.sha256(content), bucket.sha256("dump.pgc.zst"));
+
+            var e = assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                    () -> put(bucket, "dump.pgc.zst", bytes(7 * MIB, 24)));
+            assertTrue(e.getMessage().contains("never overwritten"), e.getMessage());
+            assertEquals(List.of(), unfinishedUploads("lost-mpu/"));
+        }
+    }
+
+    /** The server does the operation, but the client hears a server error the first time, so the SDK retries it. */
+    private static ExecutionInterceptor losesTheFirstAnswerTo(String operation) {
+        var attempts = new java.util.concurrent.atomic.AtomicInteger();
+        return new ExecutionInterceptor() {
+            @Override
+            public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+                boolean matches = operation.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                if (matches && attempts.getAndIncrement() == 0) {
+                    return context.httpResponse().toBuilder().statusCode(500).build();
+                }
+                return context.httpResponse();
+            }
+        };
     }
 
     @Test
