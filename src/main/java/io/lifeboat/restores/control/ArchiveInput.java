@@ -6,8 +6,9 @@ import java.io.OutputStream;
 
 /**
  * Reads the primitives of a pg_dump custom archive (bytes, sign-and-magnitude integers, length-prefixed strings)
- * and counts its position. Every byte taken from the stream is passed on to the copy first, so the copy holds the
- * whole stream whatever the reader skips or makes of it.
+ * and counts its position. While {@link #copying()}, every byte taken from the stream is passed on to the copy
+ * before it is replaced, so the copy holds the whole stream whatever the reader skips or makes of it; after
+ * {@link #stopCopying()} the reader writes to {@link #copy()} itself.
  */
 final class ArchiveInput {
 
@@ -18,12 +19,34 @@ final class ArchiveInput {
     private final byte[] buffer = new byte[BUFFER];
     private int next;
     private int end;
+    private int copiedUpTo;
+    private boolean copying = true;
     private long bufferStart;
     private int intSize = 4;
 
     ArchiveInput(InputStream in, OutputStream copy) {
         this.in = in;
         this.copy = copy;
+    }
+
+    boolean copying() {
+        return copying;
+    }
+
+    /** Passes on what was read so far; from here on, the reader writes to {@link #copy()} what it wants kept. */
+    void stopCopying() throws IOException {
+        if (copying) {
+            copy.write(buffer, copiedUpTo, next - copiedUpTo);
+            copying = false;
+        }
+    }
+
+    OutputStream copy() {
+        return copy;
+    }
+
+    int intSize() {
+        return intSize;
     }
 
     /** The position in the archive of the next byte to be read. */
@@ -109,12 +132,32 @@ final class ArchiveInput {
         }
     }
 
-    /** Passes the rest of the stream on to the copy, unread. */
+    /** Reads exactly {@code length} bytes into {@code target}. */
+    void readFully(byte[] target, int offset, int length) throws IOException, UnexpectedArchiveException {
+        int done = 0;
+        while (done < length) {
+            if (next == end && !fill()) {
+                throw new UnexpectedArchiveException("the archive ends " + (length - done)
+                        + " bytes before the end of a block");
+            }
+            int step = Math.min(length - done, end - next);
+            System.arraycopy(buffer, next, target, offset + done, step);
+            next += step;
+            done += step;
+        }
+    }
+
+    /** Passes the rest of the stream on to the copy, unread; only while copying. */
     void drain() throws IOException {
+        if (!copying) {
+            throw new IllegalStateException("the reader already writes the copy itself");
+        }
         next = end;
         while (fill()) {
             next = end;
         }
+        copy.write(buffer, copiedUpTo, end - copiedUpTo);
+        copiedUpTo = end;
     }
 
     private boolean fill() throws IOException {
@@ -122,9 +165,13 @@ final class ArchiveInput {
             throw new RestoreFailedException("The restore was interrupted while reading the artifact; "
                     + "nothing was created: start it again if it is still needed");
         }
+        if (copying) {
+            copy.write(buffer, copiedUpTo, end - copiedUpTo);
+        }
         bufferStart += end;
         next = 0;
         end = 0;
+        copiedUpTo = 0;
         int n = in.read(buffer);
         while (n == 0) {
             n = in.read(buffer);
@@ -132,7 +179,6 @@ final class ArchiveInput {
         if (n < 0) {
             return false;
         }
-        copy.write(buffer, 0, n);
         end = n;
         return true;
     }

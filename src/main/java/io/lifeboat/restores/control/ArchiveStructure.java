@@ -1,20 +1,21 @@
 package io.lifeboat.restores.control;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The layout of a pg_dump custom archive, read in one pass: where each table of contents entry keeps the offset
- * of its data, and where each data block really starts. The layout follows PostgreSQL's pg_backup_archiver.c
+ * The layout of a pg_dump custom archive, read in one pass while it is copied with its data in large chunks:
+ * where each table of contents entry keeps the offset of its data, and where each data block starts in the copy. The layout follows PostgreSQL's pg_backup_archiver.c
  * (header, table of contents) and pg_backup_custom.c (offsets, data blocks) for archive versions 1.12 to 1.16
  * (PostgreSQL 9.0 to 17); anything else is an {@link UnexpectedArchiveException}.
  *
  * @param offsetSize  bytes of an offset after its flag byte
  * @param offsets     the offset field of every table of contents entry, in file order
- * @param dataBlocks  where the data block of each dump id starts (its block type byte)
+ * @param dataBlocks  where the data block of each dump id starts in the copy (its block type byte)
  */
 record ArchiveStructure(int offsetSize, List<OffsetField> offsets, Map<Integer, Long> dataBlocks) {
 
@@ -29,6 +30,7 @@ record ArchiveStructure(int offsetSize, List<OffsetField> offsets, Map<Integer, 
     private static final int BLOCK_DATA = 1;
     private static final int BLOCK_LARGE_OBJECTS = 3;
     private static final int SHORT_STRING = 1024;
+    static final int CHUNK = 1024 * 1024;
 
     /**
      * The offset field of one table of contents entry.
@@ -41,7 +43,11 @@ record ArchiveStructure(int offsetSize, List<OffsetField> offsets, Map<Integer, 
     record OffsetField(int dumpId, long position, int flag, long offset) {
     }
 
-    /** Reads the whole archive; the input is at its end afterwards. */
+    /**
+     * Reads the whole archive and copies it: the header and table of contents as they are, the data blocks with
+     * their chunks joined. An {@link UnexpectedArchiveException} while {@link ArchiveInput#copying()} means nothing
+     * was changed yet; after that, the data section is damaged.
+     */
     static ArchiveStructure read(ArchiveInput in) throws IOException, UnexpectedArchiveException {
         int minor = readHeader(in);
         int offsetSize = in.readByte();
@@ -64,7 +70,7 @@ record ArchiveStructure(int offsetSize, List<OffsetField> offsets, Map<Integer, 
             in.skipString();
         }
         List<OffsetField> offsets = readTableOfContents(in, minor, offsetSize);
-        return new ArchiveStructure(offsetSize, offsets, readDataBlocks(in));
+        return new ArchiveStructure(offsetSize, offsets, copyDataBlocks(in));
     }
 
     private static int readHeader(ArchiveInput in) throws IOException, UnexpectedArchiveException {
@@ -126,37 +132,125 @@ record ArchiveStructure(int offsetSize, List<OffsetField> offsets, Map<Integer, 
         }
     }
 
-    private static Map<Integer, Long> readDataBlocks(ArchiveInput in) throws IOException, UnexpectedArchiveException {
+    /**
+     * Copies the data blocks, each with its chunks joined into chunks of up to {@link #CHUNK} bytes: pg_dump writes
+     * every row of a table as a chunk of its own, and pg_restore pays for each chunk (a read, a seek when it looks
+     * for a block, a message to the server). The bytes of the data are unchanged. Returns where each block starts
+     * in the copy.
+     */
+    private static Map<Integer, Long> copyDataBlocks(ArchiveInput in) throws IOException, UnexpectedArchiveException {
         Map<Integer, Long> blocks = new HashMap<>();
+        var out = new BlockWriter(in.copy(), in.intSize(), in.position());
+        in.stopCopying();
         while (true) {
             long position = in.position();
             int type = in.readByteOrEnd();
             if (type < 0) {
+                out.flush();
                 return blocks;
             }
             int dumpId = (int) in.readInt();
-            if (blocks.putIfAbsent(dumpId, position) != null) {
+            if (blocks.putIfAbsent(dumpId, out.position()) != null) {
                 throw new UnexpectedArchiveException("two data blocks for entry " + dumpId);
             }
             switch (type) {
-                case BLOCK_DATA -> skipChunks(in);
+                case BLOCK_DATA -> {
+                    out.header(type, dumpId);
+                    copyChunks(in, out);
+                }
                 case BLOCK_LARGE_OBJECTS -> {
-                    while (in.readInt() != 0) {
-                        skipChunks(in);
+                    out.header(type, dumpId);
+                    long oid;
+                    while ((oid = in.readInt()) != 0) {
+                        out.integer(oid);
+                        copyChunks(in, out);
                     }
+                    out.integer(0);
                 }
                 default -> throw new UnexpectedArchiveException("data block type " + type + " at " + position);
             }
         }
     }
 
-    private static void skipChunks(ArchiveInput in) throws IOException, UnexpectedArchiveException {
+    private static void copyChunks(ArchiveInput in, BlockWriter out) throws IOException, UnexpectedArchiveException {
         long length;
         while ((length = in.readInt()) != 0) {
-            if (length < 0) {
+            if (length < 0 || length > Integer.MAX_VALUE) {
                 throw new UnexpectedArchiveException("a data chunk of " + length + " bytes");
             }
-            in.skip(length);
+            out.chunk(in, (int) length);
+        }
+        out.endOfChunks();
+    }
+
+    /** Writes data blocks as pg_dump does, joining the chunks it is given into chunks of up to {@link #CHUNK}. */
+    private static final class BlockWriter {
+        private final OutputStream out;
+        private final int intSize;
+        private final byte[] chunk = new byte[CHUNK];
+        private final byte[] integer;
+        private int filled;
+        private long position;
+
+        BlockWriter(OutputStream out, int intSize, long position) {
+            this.out = out;
+            this.intSize = intSize;
+            this.integer = new byte[1 + intSize];
+            this.position = position;
+        }
+
+        long position() {
+            return position;
+        }
+
+        void header(int type, int dumpId) throws IOException {
+            write(new byte[]{(byte) type}, 1);
+            integer(dumpId);
+        }
+
+        void chunk(ArchiveInput in, int length) throws IOException, UnexpectedArchiveException {
+            int left = length;
+            while (left > 0) {
+                int step = Math.min(left, CHUNK - filled);
+                in.readFully(chunk, filled, step);
+                filled += step;
+                left -= step;
+                if (filled == CHUNK) {
+                    writeChunk();
+                }
+            }
+        }
+
+        void endOfChunks() throws IOException {
+            writeChunk();
+            integer(0);
+        }
+
+        /** An integer as pg_dump writes it: a sign byte, then {@code intSize} bytes, least significant first. */
+        void integer(long value) throws IOException {
+            long magnitude = Math.abs(value);
+            integer[0] = (byte) (value < 0 ? 1 : 0);
+            for (int i = 0; i < intSize; i++) {
+                integer[1 + i] = (byte) (magnitude >>> (8 * i));
+            }
+            write(integer, integer.length);
+        }
+
+        void flush() throws IOException {
+            out.flush();
+        }
+
+        private void writeChunk() throws IOException {
+            if (filled > 0) {
+                integer(filled);
+                write(chunk, filled);
+                filled = 0;
+            }
+        }
+
+        private void write(byte[] bytes, int length) throws IOException {
+            out.write(bytes, 0, length);
+            position += length;
         }
     }
 }

@@ -55,11 +55,14 @@ record StagedArtifact(Path file, long bytesRead, WorkFileCopy.Indexing indexing)
             String decompressionError = null;
             WorkFileCopy.Indexing indexing = null;
             String keyError = null;
+            String damage = null;
             try {
                 decompressed = decompressing(manifest.format(), decrypting(manifest, counted, identities));
                 indexing = WorkFileCopy.copy(decompressed, file, manifest.format() == BackupFormat.CUSTOM_ZSTD);
             } catch (HashingStream.SourceReadFailure | RestoreFailedException e) {
                 throw e;
+            } catch (WorkFileCopy.DamagedArchiveException e) {
+                damage = e.getMessage();
             } catch (NoMatchingKeyException e) {
                 keyError = e.getMessage();
             } catch (WriteBehindFile.WorkFileFailure e) {
@@ -82,6 +85,12 @@ record StagedArtifact(Path file, long bytesRead, WorkFileCopy.Indexing indexing)
                 throw new RestoreFailedException("Refused to restore backup " + manifest.id() + ": the artifact "
                         + "matches its manifest, but the key given does not decrypt it (" + keyError + "): give the "
                         + "private key or passphrase it was encrypted for. Nothing was created.");
+            }
+            if (damage != null) {
+                throw new RestoreFailedException("Refused to restore backup " + manifest.id() + ": the artifact "
+                        + "matches its manifest, but the pg_dump archive inside it is damaged (" + damage + "), so it "
+                        + "was damaged before its checksum was taken; restore from another backup and check the "
+                        + "backups of " + manifest.target() + ". Nothing was created.");
             }
             if (decompressionError != null) {
                 throw new RestoreFailedException("Refused to restore backup " + manifest.id() + ": the artifact "

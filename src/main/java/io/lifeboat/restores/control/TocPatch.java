@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The data offsets a custom archive written into a pipe lacks: for every table of contents entry whose data block
- * was found, the flag "offset set" and the block's position, written over the entry's offset field. The patched
- * archive has the same size and is what {@code pg_dump -Fc -f file} would have written, so parallel pg_restore
- * workers seek straight to their table's data instead of walking the file block by block.
+ * The data offsets of a copied custom archive: for every table of contents entry whose data block was found, the
+ * flag "offset set" and where the block starts in the copy, written over the entry's offset field. An archive
+ * written into a pipe lacks them, and the copy's joined chunks move every block, so parallel pg_restore workers
+ * seek straight to their table's data instead of walking the file block by block.
  *
  * @param offsetSize bytes of an offset after its flag byte
  * @param fields     the offset fields to write
@@ -35,11 +35,8 @@ record TocPatch(int offsetSize, List<Field> fields) {
             }
             expectingData.add(field.dumpId());
             Long block = archive.dataBlocks().get(field.dumpId());
-            if (block != null && field.flag() == ArchiveStructure.OFFSET_NOT_SET) {
+            if (block != null) { // set or not, the offset is where the block starts in the copy
                 fields.add(new Field(field.position(), block));
-            } else if (block != null && field.offset() != block) {
-                throw new UnexpectedArchiveException("entry " + field.dumpId() + " points to " + field.offset()
-                        + " but its data starts at " + block);
             }
         }
         for (Integer dumpId : archive.dataBlocks().keySet()) {

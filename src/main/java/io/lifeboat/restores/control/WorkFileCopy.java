@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /**
  * Copies a decompressed dump into the work file through a {@link WriteBehindFile}. A custom archive is read on the
- * way and gets the data offsets its table of contents lacks (see {@link TocPatch}); an archive this reader does not
- * know is copied unchanged, as pg_restore reads it either way, only slower.
+ * way: its data is copied in large chunks and its table of contents gets the data offsets (see {@link TocPatch});
+ * an archive whose header or table of contents this reader does not know is copied unchanged, as pg_restore reads
+ * it either way, only slower. Damage found in the data itself ends the copy with a {@link DamagedArchiveException}.
  */
 final class WorkFileCopy {
 
@@ -35,11 +36,19 @@ final class WorkFileCopy {
     private WorkFileCopy() {
     }
 
+    /** The data section of a custom archive is damaged: pg_restore could not load it either. */
+    static final class DamagedArchiveException extends IOException {
+        DamagedArchiveException(String reason) {
+            super(reason);
+        }
+    }
+
     /**
      * Copies the stream to the (existing, empty) file.
      *
      * @param customArchive whether the stream is a pg_dump custom archive whose offsets are to be filled in
      * @throws IOException                       reading the stream failed (a damaged artifact)
+     * @throws DamagedArchiveException           the archive's data section is damaged (truncated, an unknown block)
      * @throws WriteBehindFile.WorkFileFailure   writing the file failed
      */
     static Indexing copy(InputStream decompressed, Path file, boolean customArchive) throws IOException {
@@ -54,6 +63,9 @@ final class WorkFileCopy {
                     indexing = patch.isEmpty() ? new Unchanged("no data offsets were missing")
                             : new Indexed(patch.fields().size());
                 } catch (UnexpectedArchiveException e) {
+                    if (!in.copying()) {
+                        throw new DamagedArchiveException(e.getMessage());
+                    }
                     in.drain();
                     indexing = new Unchanged("its layout was not the expected one: " + e.getMessage());
                 }

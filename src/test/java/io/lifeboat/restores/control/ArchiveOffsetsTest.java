@@ -23,6 +23,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -82,28 +83,34 @@ class ArchiveOffsetsTest {
     }
 
     @Test
-    void theStagedArchiveHasTheTableOfContentsPgDumpWritesIntoAFile() throws Exception {
+    void theStagedArchiveHasItsDataInLargeChunksAndTheOffsetsToIt() throws Exception {
         Path staged = Files.createFile(work.resolve("staged.pgc"));
 
         var indexing = copy(piped, staged, true);
 
         var stagedStructure = structure(staged);
-        var writtenStructure = structure(written);
-        assertEquals(writtenStructure.offsets(), stagedStructure.offsets());
-        assertEquals(stagedStructure.offsets().stream().filter(f -> f.flag() == ArchiveStructure.OFFSET_SET)
-                .count(), assertInstanceOf(WorkFileCopy.Indexed.class, indexing).entries());
-        long tableOfContents = stagedStructure.offsets().get(0).position();
-        assertArrayEquals(from(written, tableOfContents), from(staged, tableOfContents),
-                "everything after the header (creation time) is what pg_dump -f writes");
-        assertEquals(withoutHeader(list(written)), withoutHeader(list(staged)));
+        long withData = stagedStructure.offsets().stream().filter(f -> f.flag() != ArchiveStructure.OFFSET_NO_DATA)
+                .count();
+        assertEquals(withData, assertInstanceOf(WorkFileCopy.Indexed.class, indexing).entries());
+        byte[] bytes = Files.readAllBytes(staged);
         for (var field : stagedStructure.offsets()) {
-            if (field.flag() == ArchiveStructure.OFFSET_SET) {
-                byte[] block = Arrays.copyOfRange(Files.readAllBytes(staged), (int) field.offset(),
-                        (int) field.offset() + 6);
-                assertTrue(block[0] == 1 || block[0] == 3, "a data block starts at the offset of " + field);
-                assertEquals(field.dumpId(), block[2] & 0xFF | (block[3] & 0xFF) << 8, "of entry " + field.dumpId());
+            if (field.flag() != ArchiveStructure.OFFSET_NO_DATA) {
+                assertEquals(ArchiveStructure.OFFSET_SET, field.flag(), "the offset of " + field + " is set");
+                assertEquals(stagedStructure.dataBlocks().get(field.dumpId()), field.offset(), "of " + field);
+                byte type = bytes[(int) field.offset()];
+                assertTrue(type == 1 || type == 3, "a data block starts at the offset of " + field);
+                assertEquals(field.dumpId(), bytes[(int) field.offset() + 2] & 0xFF
+                        | (bytes[(int) field.offset() + 3] & 0xFF) << 8, "of entry " + field.dumpId());
             }
         }
+        assertEquals(withoutHeader(list(written)), withoutHeader(list(staged)), "the same table of contents");
+        assertTrue(Files.size(piped) - Files.size(staged) >= 20_000 * 5L, "the 20 000 rows of readings, a chunk each "
+                + "in pg_dump's archive, share a few chunks: " + Files.size(piped) + " -> " + Files.size(staged));
+
+        Path again = Files.createFile(work.resolve("again.pgc"));
+        copy(staged, again, true);
+        assertArrayEquals(bytes, Files.readAllBytes(again), "staging a staged archive changes nothing: its chunks "
+                + "are already as large as they get");
     }
 
     @Test
@@ -130,19 +137,28 @@ class ArchiveOffsetsTest {
     }
 
     @Test
-    void aTruncatedArchiveIsStagedUnchanged() throws Exception {
+    void anArchiveTruncatedInItsDataIsDamaged() throws Exception {
         byte[] archive = Files.readAllBytes(piped);
 
-        assertStagedUnchanged(Arrays.copyOf(archive, archive.length - 1000), "ends");
+        assertDamaged(Arrays.copyOf(archive, archive.length - 1000), "ends");
     }
 
     @Test
-    void anArchiveWithAnUnknownBlockIsStagedUnchanged() throws Exception {
+    void anArchiveWithAnUnknownBlockIsDamaged() throws Exception {
         byte[] archive = Files.readAllBytes(piped);
+        // the first block starts right after the table of contents, in the archive and in its copy alike
         long firstBlock = structure(piped).dataBlocks().values().stream().min(Long::compare).orElseThrow();
         archive[(int) firstBlock] = 7;
 
-        assertStagedUnchanged(archive, "data block type 7");
+        assertDamaged(archive, "data block type 7");
+    }
+
+    @Test
+    void anArchiveTruncatedInItsTableOfContentsIsStagedUnchanged() throws Exception {
+        byte[] archive = Files.readAllBytes(piped);
+        int tableOfContents = (int) structure(piped).offsets().get(0).position();
+
+        assertStagedUnchanged(Arrays.copyOf(archive, tableOfContents + 10), "ends");
     }
 
     @Test
@@ -162,6 +178,14 @@ class ArchiveOffsetsTest {
 
         assertInstanceOf(WorkFileCopy.Unchanged.class, indexing);
         assertArrayEquals(sql, Files.readAllBytes(staged));
+    }
+
+    private void assertDamaged(byte[] archive, String reason) throws IOException {
+        Path staged = Files.createFile(work.resolve("damaged.pgc"));
+
+        var e = assertThrows(WorkFileCopy.DamagedArchiveException.class,
+                () -> WorkFileCopy.copy(new ByteArrayInputStream(archive), staged, true));
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
 
     private void assertStagedUnchanged(byte[] archive, String reason) throws IOException {
