@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Small helpers for bench/run.sh (standard library only).
 
-  bench.py freeport                 a free TCP port on 127.0.0.1
+  bench.py freeport [TAKEN...]      a free TCP port on 127.0.0.1, none of the ports TAKEN
   bench.py field FILE NAME          a top-level member of the JSON object in FILE
   bench.py report RAW ENV           the results table from the raw measurements and the environment lines
 """
@@ -11,10 +11,14 @@ import statistics
 import sys
 
 
-def freeport():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        print(s.getsockname()[1])
+def freeport(taken):
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if str(port) not in taken:
+            print(port)
+            return
 
 
 def field(path, name):
@@ -128,7 +132,7 @@ def report(raw_path, env_path):
 
 def main(args):
     if args[:1] == ["freeport"]:
-        freeport()
+        freeport(args[1:])
     elif args[:1] == ["field"] and len(args) == 3:
         field(args[1], args[2])
     elif args[:1] == ["report"] and len(args) == 3:

@@ -80,8 +80,8 @@ setup() {
     (umask 077 && printf '127.0.0.1:%s:*:%s:%s\n' "$PGPORT" "$SUPERUSER" "$password" >"$WORK/pgpass")
     export PGHOST=127.0.0.1 PGPORT PGUSER=$SUPERUSER PGPASSFILE=$WORK/pgpass PGDATABASE=postgres
 
-    HTTP_PORT=$($HELPER freeport)
-    local catalog_port; catalog_port=$($HELPER freeport)
+    HTTP_PORT=$($HELPER freeport "$PGPORT")
+    local catalog_port; catalog_port=$($HELPER freeport "$PGPORT" "$HTTP_PORT")
     mkdir -p -m 0755 "$WORK/lifeboat" "$WORK/lifeboat-backups"
     printf '%s\n' 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1' \
         'set hazelcast-runtime-configuration.interface=127.0.0.1' >"$WORK/preboot.asadmin"

@@ -194,7 +194,7 @@ export PGHOST=127.0.0.1 PGPORT PGUSER=$SUPERUSER PGPASSFILE=$WORK/pgpass PGDATAB
 
 # An S3-compatible server (s3proxy, filesystem backend) on 127.0.0.1 for the offsite copy, with random keys that
 # reach Lifeboat as secrets through its environment, never through arguments.
-S3_PORT=$($HELPER freeport)
+S3_PORT=$($HELPER freeport "$PGPORT")
 S3_ACCESS=$(python3 -c 'import secrets; print(secrets.token_hex(10))')
 S3_SECRET=$(python3 -c 'import secrets; print(secrets.token_urlsafe(30))')
 mkdir -p -m 0700 "$WORK/s3/bench"
@@ -208,8 +208,8 @@ S3_PID=$!
 # Lifeboat boots (about 20 s plus its own embedded cluster) while the data is generated.
 LB_DATA=$WORK/lifeboat
 LB_BACKUPS=$WORK/lifeboat-backups
-HTTP_PORT=$($HELPER freeport)
-CATALOG_PORT=$($HELPER freeport)
+HTTP_PORT=$($HELPER freeport "$PGPORT" "$S3_PORT")
+CATALOG_PORT=$($HELPER freeport "$PGPORT" "$S3_PORT" "$HTTP_PORT")
 mkdir -p -m 0755 "$LB_DATA" "$LB_BACKUPS"
 # Payara Micro listens on every interface unless told otherwise: HTTP and its local Hazelcast member
 # (port 6900 and up) are bound to 127.0.0.1 here (with -Dhazelcast.socket.bind.any=false below).
