@@ -34,7 +34,8 @@ public record DumpRequest(String backupId, String target, DatabaseLogin login, B
         Objects.requireNonNull(initiator, "initiator");
         new BackupKeys(target, backupId, java.time.Instant.EPOCH); // validates both names
         if (zstdLevel < 1 || zstdLevel > 19) {
-            throw new IllegalArgumentException("zstd level " + zstdLevel + " is out of range: use 1 to 19 (2 is the default)");
+            throw new IllegalArgumentException("zstd level " + zstdLevel
+                    + " is out of range: use 1 to 19 (2 is the default)");
         }
         if (zstdWorkers < 0) {
             throw new IllegalArgumentException("zstd workers must be 0 or more, not " + zstdWorkers);

@@ -266,7 +266,8 @@ final class S3Upload implements Upload {
 
     /**
      * Whether the object that made a retried completion fail (the condition, or an upload no longer there) is this
-     * upload, completed by an attempt whose answer was lost: its composite checksum (the SHA-256 of the parts' SHA-256s, "-" and the part count) is ours.
+     * upload, completed by an attempt whose answer was lost: its composite checksum (the SHA-256 of the parts'
+     * SHA-256s, "-" and the part count) is ours.
      */
     private boolean completedEarlier() {
         MessageDigest composite = Sha256.digest();

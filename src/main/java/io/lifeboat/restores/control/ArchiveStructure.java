@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The layout of a pg_dump custom archive, read in one pass while it is copied with its data in large chunks:
- * where each table of contents entry keeps the offset of its data, and where each data block starts in the copy. The layout follows PostgreSQL's pg_backup_archiver.c
+ * where each table of contents entry keeps the offset of its data, and where each data block starts in the copy.
+ * The layout follows PostgreSQL's pg_backup_archiver.c
  * (header, table of contents) and pg_backup_custom.c (offsets, data blocks) for archive versions 1.12 to 1.16
  * (PostgreSQL 9.0 to 17); anything else is an {@link UnexpectedArchiveException}.
  *
