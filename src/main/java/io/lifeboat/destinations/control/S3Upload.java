@@ -5,6 +5,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -256,12 +258,9 @@ final class S3Upload implements Upload {
      * was lost, and the retry then finds the object the first attempt created.
      */
     private boolean landedEarlier(byte[] sha256) {
-        try {
-            var existing = bucket.client().headObject(b -> b.bucket(location.bucket()).key(objectKey));
-            return HexFormat.of().formatHex(sha256).equals(existing.metadata().get(S3Bucket.SHA256_METADATA));
-        } catch (SdkException e) {
-            return false;
-        }
+        String ours = HexFormat.of().formatHex(sha256);
+        return existing(false).map(object -> object.metadata().get(S3Bucket.SHA256_METADATA))
+                .filter(ours::equals).isPresent();
     }
 
     /**
@@ -275,12 +274,19 @@ final class S3Upload implements Upload {
             composite.update(Base64.getDecoder().decode(part.checksumSHA256()));
         }
         String ours = Base64.getEncoder().encodeToString(composite.digest()) + "-" + parts.size();
+        return existing(true).map(HeadObjectResponse::checksumSHA256).filter(ours::equals).isPresent();
+    }
+
+    /**
+     * What is under this upload's key now, with its checksum when asked for, or nothing when that cannot be read
+     * (then it is not ours to claim).
+     */
+    private Optional<HeadObjectResponse> existing(boolean withChecksum) {
         try {
-            var existing = bucket.client().headObject(b -> b.bucket(location.bucket()).key(objectKey)
-                    .checksumMode(ChecksumMode.ENABLED));
-            return ours.equals(existing.checksumSHA256());
+            return Optional.of(bucket.client().headObject(b -> b.bucket(location.bucket()).key(objectKey)
+                    .checksumMode(withChecksum ? ChecksumMode.ENABLED : null)));
         } catch (SdkException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

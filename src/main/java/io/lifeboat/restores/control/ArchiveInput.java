@@ -153,11 +153,9 @@ final class ArchiveInput {
             throw new IllegalStateException("the reader already writes the copy itself");
         }
         next = end;
-        while (fill()) {
+        while (fill()) { // each fill passes the buffer before it on to the copy
             next = end;
         }
-        copy.write(buffer, copiedUpTo, end - copiedUpTo);
-        copiedUpTo = end;
     }
 
     private boolean fill() throws IOException {
