@@ -7,8 +7,8 @@ import java.io.OutputStream;
 /**
  * Reads the primitives of a pg_dump custom archive (bytes, sign-and-magnitude integers, length-prefixed strings)
  * and counts its position. While {@link #copying()}, every byte taken from the stream is passed on to the copy
- * before it is replaced, so the copy holds the whole stream whatever the reader skips or makes of it; after
- * {@link #stopCopying()} the reader writes to {@link #copy()} itself.
+ * before it is replaced, so the copy holds the stream as far as it was read, whatever the reader skips or makes of
+ * it; after {@link #stopCopying()} nothing more is passed on.
  */
 final class ArchiveInput {
 
@@ -39,10 +39,6 @@ final class ArchiveInput {
             copy.write(buffer, copiedUpTo, next - copiedUpTo);
             copying = false;
         }
-    }
-
-    OutputStream copy() {
-        return copy;
     }
 
     int intSize() {
@@ -144,17 +140,6 @@ final class ArchiveInput {
             System.arraycopy(buffer, next, target, offset + done, step);
             next += step;
             done += step;
-        }
-    }
-
-    /** Passes the rest of the stream on to the copy, unread; only while copying. */
-    void drain() throws IOException {
-        if (!copying) {
-            throw new IllegalStateException("the reader already writes the copy itself");
-        }
-        next = end;
-        while (fill()) { // each fill passes the buffer before it on to the copy
-            next = end;
         }
     }
 

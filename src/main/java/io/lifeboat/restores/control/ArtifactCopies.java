@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * The copies of one artifact in the order to try them: the first that is there and matches its manifest is
- * staged; a copy that is missing or damaged is skipped, saying so in the log, for the next one.
+ * fetched; a copy that is missing or damaged is skipped, saying so in the log, for the next one.
  */
 public record ArtifactCopies(List<Copy> copies) implements ArtifactSource {
 
@@ -38,14 +38,14 @@ public record ArtifactCopies(List<Copy> copies) implements ArtifactSource {
         return copies.get(0).source().open();
     }
 
-    StagedArtifact stage(Manifest manifest, List<Identity> identities, Path workFolder, Consumer<String> log) {
+    FetchedArtifact fetch(Manifest manifest, List<Identity> identities, Path workFolder, Consumer<String> log) {
         for (int i = 0; ; i++) {
             Copy copy = copies.get(i);
             try {
                 if (copies.size() > 1) {
                     log.accept("Reading the copy in " + copy.where());
                 }
-                return StagedArtifact.stage(manifest, copy.source(), identities, workFolder);
+                return FetchedArtifact.fetch(manifest, copy.source(), identities, workFolder);
             } catch (UnusableCopyException e) {
                 if (i + 1 == copies.size()) {
                     throw copies.size() == 1 ? e : new RestoreFailedException("No copy of backup " + manifest.id()

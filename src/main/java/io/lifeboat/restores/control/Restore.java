@@ -1,17 +1,13 @@
 package io.lifeboat.restores.control;
 
-import io.lifeboat.backups.control.PassFile;
-import io.lifeboat.backups.entity.BackupFormat;
 import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.restores.control.RestoreReport.TableCheck;
-import io.lifeboat.targets.entity.DatabaseLogin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -39,18 +35,21 @@ public final class Restore {
         }
         log.accept("Reading " + manifest.dump().name() + " (" + manifest.dump().size() + " bytes) and checking it "
                 + "against the manifest");
-        Instant staging = Instant.now();
-        StagedArtifact staged = ArtifactCopies.of(request.artifact())
-                .stage(manifest, request.identities(), request.workFolder(), log);
+        Instant fetching = Instant.now();
+        FetchedArtifact fetched = ArtifactCopies.of(request.artifact())
+                .fetch(manifest, request.identities(), request.workFolder(), log);
         try {
-            log.accept("The artifact matches the manifest (SHA-256 " + manifest.dump().sha256() + "); decompressed "
-                    + "to the work folder in " + since(staging));
-            log.accept(staged.indexing().describe());
+            log.accept("The artifact matches the manifest (SHA-256 " + manifest.dump().sha256() + "); read in "
+                    + since(fetching));
+            DumpLoad load = DumpLoad.prepare(request, fetched);
+            log.accept(load.describe());
             databases.create(name);
             log.accept("Created the database " + name);
             try {
                 Instant loading = Instant.now();
-                List<String> warnings = load(request, name, staged, log);
+                var steps = new ToolSteps(request, name, fetched.folder(), log);
+                load.into(steps);
+                List<String> warnings = steps.warnings();
                 log.accept("Loaded the dump in " + since(loading));
                 Instant counting = Instant.now();
                 List<TableCheck> tables = checkRows(request, name, log);
@@ -59,9 +58,9 @@ public final class Restore {
                     warnings.add("The manifest lists no tables, so no rows were checked");
                 }
                 Duration duration = Duration.between(started, Instant.now());
-                log.accept("Restored backup " + manifest.id() + " into " + name + " in " + duration.toSeconds()
-                        + " s; " + tables.size() + " tables have the rows the manifest lists");
-                return new RestoreReport(name.value(), manifest.id(), tables, staged.bytesRead(), duration, warnings);
+                log.accept("Restored backup " + manifest.id() + " into " + name + " in " + since(started) + "; "
+                        + tables.size() + " tables have the rows the manifest lists");
+                return new RestoreReport(name.value(), manifest.id(), tables, fetched.bytesRead(), duration, warnings);
             } catch (InterruptedException e) {
                 RestoreFailedException failure = dropAfter(databases, name, new RestoreFailedException(
                         "The restore of backup " + manifest.id() + " into " + name + " was interrupted", e), log);
@@ -74,11 +73,11 @@ public final class Restore {
                         + " into " + name + " failed unexpectedly (" + e + ")", e), log);
             }
         } finally {
-            staged.delete(log);
+            fetched.delete(log);
         }
     }
 
-    private static String since(Instant start) {
+    static String since(Instant start) {
         return String.format(java.util.Locale.ROOT, "%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
     }
 
@@ -106,50 +105,6 @@ public final class Restore {
                 + manifest.target() + " an identity alias with PUT /api/targets/" + manifest.target() + "/encryption";
     }
 
-    /** Loads the staged dump into the new database; returns the warnings of a successful load. */
-    private static List<String> load(RestoreRequest request, DatabaseName name, StagedArtifact staged,
-                                     Consumer<String> log) throws InterruptedException {
-        List<String> command = command(request, name, staged.file());
-        String tool = Path.of(command.get(0)).getFileName().toString();
-        log.accept("Running " + String.join(" ", command));
-        ToolRun.Outcome outcome;
-        try (PassFile passFile = PassFile.create(request.server().withDatabase(name.value()), request.workFolder())) {
-            outcome = ToolRun.run(command, passFile, request.timeout(), log);
-        }
-        if (outcome instanceof ToolRun.Exited exited && exited.exitCode() == 0) {
-            return new ArrayList<>(exited.stderrTail());
-        }
-        if (outcome instanceof ToolRun.Exited exited) {
-            throw new RestoreFailedException(tool + " failed (exit code " + exited.exitCode() + ") restoring backup "
-                    + request.manifest().id() + " into " + name + ": " + lastLines(exited.stderrTail())
-                    + ". Fix the cause it reports (a role missing on this server: create it; a missing extension: "
-                    + "install it) and restore again");
-        }
-        var timedOut = (ToolRun.TimedOut) outcome;
-        throw new RestoreFailedException(tool + " did not finish within " + timedOut.timeout() + " restoring backup "
-                + request.manifest().id() + " into " + name + " and was stopped: give the restore a longer timeout "
-                + "or check the server's load, then restore again");
-    }
-
-    private static List<String> command(RestoreRequest request, DatabaseName name, Path file) {
-        DatabaseLogin server = request.server();
-        List<String> connection = List.of("--no-password", "-h", server.host(), "-p", String.valueOf(server.port()),
-                "-U", server.user(), "-d", name.value());
-        List<String> command = new ArrayList<>();
-        if (request.manifest().format() == BackupFormat.CUSTOM_ZSTD) {
-            command.addAll(List.of(request.toolsBin().resolve("pg_restore").toString(), "--exit-on-error",
-                    "-j", String.valueOf(request.jobs())));
-            command.addAll(connection);
-            command.add(file.toString());
-        } else {
-            command.addAll(List.of(request.toolsBin().resolve("psql").toString(), "-X", "-q",
-                    "-v", "ON_ERROR_STOP=1"));
-            command.addAll(connection);
-            command.addAll(List.of("-f", file.toString()));
-        }
-        return command;
-    }
-
     private static List<TableCheck> checkRows(RestoreRequest request, DatabaseName name, Consumer<String> log)
             throws InterruptedException {
         List<Manifest.TableRows> expected = request.manifest().tables() == null ? List.of()
@@ -172,10 +127,6 @@ public final class Restore {
                     + "another backup");
         }
         return tables;
-    }
-
-    private static String lastLines(List<String> stderr) {
-        return stderr.isEmpty() ? "it wrote no error message" : String.join(" | ", stderr);
     }
 
     /** Drops the half-made database and returns the failure, its message saying whether the drop worked. */

@@ -2,8 +2,10 @@ package io.lifeboat.restores.control;
 
 import io.lifeboat.backups.control.PassFile;
 import java.io.BufferedReader;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,8 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs one PostgreSQL client tool: the password comes from a PGPASSFILE (never the command line or the
- * environment), stdout is discarded, stderr goes to the log (bounded) and its last lines are kept for the error.
- * A tool that outlives its timeout, or whose thread is interrupted, is killed with its children.
+ * environment), stdin is fed from an {@link Input} (or closed at once), stdout is discarded, stderr goes to the log
+ * (bounded) and its last lines are kept for the error. A tool that outlives its timeout, whose input fails or whose
+ * thread is interrupted, is killed with its children.
  */
 final class ToolRun {
 
@@ -37,10 +40,27 @@ final class ToolRun {
     record TimedOut(Duration timeout, List<String> stderrTail) implements Outcome {
     }
 
+    /** Feeding the tool's stdin failed (the artifact is damaged, say); the tool was stopped. */
+    record InputFailed(Exception cause, List<String> stderrTail) implements Outcome {
+    }
+
+    /** What the tool reads on stdin, written by a thread of its own. */
+    @FunctionalInterface
+    interface Input {
+        Input NONE = stdin -> { };
+
+        void writeTo(OutputStream stdin) throws Exception;
+    }
+
     private ToolRun() {
     }
 
     static Outcome run(List<String> command, PassFile passFile, Duration timeout, Consumer<String> log)
+            throws InterruptedException {
+        return run(command, Input.NONE, passFile, timeout, log);
+    }
+
+    static Outcome run(List<String> command, Input input, PassFile passFile, Duration timeout, Consumer<String> log)
             throws InterruptedException {
         var builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> environment = builder.environment();
@@ -59,18 +79,105 @@ final class ToolRun {
         Thread reader = new Thread(stderr, "stderr of " + command.get(0));
         reader.setDaemon(true);
         reader.start();
+        var feeder = new Feeder(input, process);
+        Thread writer = new Thread(feeder, "stdin of " + command.get(0));
+        writer.setDaemon(true);
+        writer.start();
         try {
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
+                writer.interrupt();
                 kill(process);
                 reader.join(5_000);
                 return new TimedOut(timeout, stderr.tail());
             }
             reader.join(5_000);
+            writer.join(5_000);
+            if (feeder.failure() != null) {
+                return new InputFailed(feeder.failure(), stderr.tail());
+            }
             return new Exited(process.exitValue(), stderr.tail());
         } catch (InterruptedException e) {
+            writer.interrupt();
             kill(process);
             throw e;
+        }
+    }
+
+    /**
+     * Writes the input to stdin and closes it. When the input fails, the tool is killed at once: it must not go on
+     * with what it got so far. A tool that exits first ends the writing with a broken pipe, which is no failure of
+     * the input: the tool's exit code tells what happened.
+     */
+    private static final class Feeder implements Runnable {
+        private final Input input;
+        private final Process process;
+        private volatile Exception failure;
+
+        Feeder(Input input, Process process) {
+            this.input = input;
+            this.process = process;
+        }
+
+        @Override
+        public void run() {
+            try (OutputStream stdin = new Stdin(process.getOutputStream())) {
+                input.writeTo(stdin);
+            } catch (StoppedReading e) {
+                // the tool exited or closed its stdin; its exit code tells why
+            } catch (Exception e) {
+                failure = e;
+                kill(process);
+            }
+        }
+
+        Exception failure() {
+            return failure;
+        }
+    }
+
+    /** The tool's stdin, whose write errors say that the tool stopped reading. */
+    private static final class Stdin extends FilterOutputStream {
+        Stdin(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new StoppedReading(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new StoppedReading(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new StoppedReading(e);
+            }
+        }
+    }
+
+    private static final class StoppedReading extends IOException {
+        StoppedReading(IOException cause) {
+            super(cause);
         }
     }
 

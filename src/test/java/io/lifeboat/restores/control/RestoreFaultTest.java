@@ -1,5 +1,7 @@
 package io.lifeboat.restores.control;
 
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdInputStream;
 import io.lifeboat.backups.entity.BackupFormat;
 import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.restores.TestBackup;
@@ -122,13 +124,7 @@ class RestoreFaultTest {
     @EnumSource(BackupFormat.class)
     void anArtifactThatMatchesItsManifestButDoesNotDecompressIsRefused(BackupFormat format) throws Exception {
         Path foreign = damage(backups.get(format).artifact(), Damage.RANDOM_BYTES, backupFolder.resolve(format + "-x"));
-        TestBackup backup = backups.get(format);
-        Manifest m = backup.manifest();
-        var lying = new Manifest(m.formatVersion(), m.id(), m.target(), m.database(), m.databaseOid(),
-                m.systemIdentifier(), m.serverVersion(), m.pgDumpVersion(), m.format(), m.compression(),
-                m.encryption(), List.of(new Manifest.Artifact(format.artifactName(), Files.size(foreign),
-                TestBackup.sha256(foreign))), m.tables(), m.schemaFingerprint(), m.trigger(), m.initiator(),
-                m.startedAt(), m.finishedAt());
+        Manifest lying = lyingAbout(foreign, format);
         String name = newName();
 
         var e = failedRestore(RestoreRequest.of(lying, () -> Files.newInputStream(foreign), server(), name, work));
@@ -136,6 +132,72 @@ class RestoreFaultTest {
         assertTrue(e.getMessage().contains("matches its manifest but does not decompress as "
                 + format.compression()), e.getMessage());
         assertNothingLeft(name);
+    }
+
+    @Test
+    void anArchiveDamagedInItsDataFailsTheLoadAndDrops() throws Exception {
+        byte[] archive = decompressed(backups.get(BackupFormat.CUSTOM_ZSTD).artifact(), BackupFormat.CUSTOM_ZSTD);
+        Path truncated = backupFolder.resolve("truncated-archive.pgc.zst");
+        Files.write(truncated, Zstd.compress(Arrays.copyOf(archive, archive.length - 500)));
+        String name = newName();
+
+        var e = failedRestore(RestoreRequest.of(lyingAbout(truncated, BackupFormat.CUSTOM_ZSTD),
+                () -> Files.newInputStream(truncated), server(), name, work));
+
+        assertTrue(e.getMessage().contains("matches its manifest, but the pg_dump archive inside it is damaged (the "
+                + "archive ends"), e.getMessage());
+        assertTrue(e.getMessage().contains("restore from another backup"), e.getMessage());
+        assertTrue(e.getMessage().contains("The half-made database " + name + " was dropped"), e.getMessage());
+        assertNothingLeft(name);
+    }
+
+    @ParameterizedTest
+    @EnumSource(BackupFormat.class)
+    void anArtifactThatStopsDecompressingMidwayFailsTheLoadAndDrops(BackupFormat format) throws Exception {
+        byte[] dump = decompressed(backups.get(format).artifact(), format);
+        // two frames (members), the second cut short: the start of the dump reads well, its end does not
+        var twoParts = new java.io.ByteArrayOutputStream();
+        twoParts.write(compressed(Arrays.copyOf(dump, dump.length / 3), format));
+        byte[] second = compressed(Arrays.copyOfRange(dump, dump.length / 3, dump.length), format);
+        twoParts.write(second, 0, second.length / 2);
+        Path cut = Files.write(backupFolder.resolve(format + "-cut"), twoParts.toByteArray());
+        String name = newName();
+
+        var e = failedRestore(RestoreRequest.of(lyingAbout(cut, format), () -> Files.newInputStream(cut), server(),
+                name, work));
+
+        assertTrue(e.getMessage().contains("matches its manifest, but it does not decompress as "
+                + format.compression() + " to its end"), e.getMessage());
+        assertTrue(e.getMessage().contains("The half-made database " + name + " was dropped"), e.getMessage());
+        assertNothingLeft(name);
+    }
+
+    static byte[] decompressed(Path artifact, BackupFormat format) throws IOException {
+        try (InputStream in = format == BackupFormat.CUSTOM_ZSTD ? new ZstdInputStream(Files.newInputStream(artifact))
+                : new java.util.zip.GZIPInputStream(Files.newInputStream(artifact))) {
+            return in.readAllBytes();
+        }
+    }
+
+    static byte[] compressed(byte[] bytes, BackupFormat format) throws IOException {
+        if (format == BackupFormat.CUSTOM_ZSTD) {
+            return Zstd.compress(bytes);
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    /** The manifest of the small backup, but with the size and SHA-256 of another file. */
+    static Manifest lyingAbout(Path artifact, BackupFormat format) throws IOException {
+        Manifest m = backups.get(format).manifest();
+        return new Manifest(m.formatVersion(), m.id(), m.target(), m.database(), m.databaseOid(),
+                m.systemIdentifier(), m.serverVersion(), m.pgDumpVersion(), m.format(), m.compression(),
+                m.encryption(), List.of(new Manifest.Artifact(format.artifactName(), Files.size(artifact),
+                TestBackup.sha256(artifact))), m.tables(), m.schemaFingerprint(), m.trigger(), m.initiator(),
+                m.startedAt(), m.finishedAt());
     }
 
     @Test

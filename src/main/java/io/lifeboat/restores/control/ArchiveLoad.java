@@ -1,0 +1,154 @@
+package io.lifeboat.restores.control;
+
+import io.lifeboat.backups.entity.BackupFormat;
+import io.lifeboat.restores.control.TableOfContents.Entry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A custom archive loaded in three steps, as pg_restore's own parallel restore does, but from the compressed file:
+ * the schema before the data from a file holding only the table of contents; the data in {@link DataLanes}, each a
+ * pg_restore reading its own stream of the archive with the chunks of its tables joined ({@link DataBlocks});
+ * indexes, constraints and the rest with {@code pg_restore -j}, again from the table of contents alone.
+ *
+ * @param fetched         the compressed archive
+ * @param tableOfContents the file with the archive's header and table of contents
+ * @param lanes           the data section, split
+ * @param jobs            parallel jobs for the indexes and constraints
+ */
+record ArchiveLoad(FetchedArtifact fetched, Path tableOfContents, DataLanes lanes, int jobs) implements DumpLoad {
+
+    /**
+     * Reads the archive's table of contents into its own file and splits the data into lanes. An archive this
+     * reader does not know is loaded as one stream; bytes that do not decompress, or are no pg_dump archive, are
+     * refused.
+     */
+    static DumpLoad prepare(RestoreRequest request, FetchedArtifact fetched) {
+        Path file = fetched.folder().resolve("toc.pgc");
+        try (InputStream in = DumpLoad.decompressed(BackupFormat.CUSTOM_ZSTD, fetched.file());
+             OutputStream out = Files.newOutputStream(file)) {
+            var input = new ArchiveInput(in, out);
+            TableOfContents toc = TableOfContents.read(input);
+            input.stopCopying();
+            refuseDataOutsideTheDataSection(toc);
+            var lanes = DataLanes.split(toc.dataSection(), request.manifest().tables() == null ? List.of()
+                    : request.manifest().tables(), request.jobs());
+            return new ArchiveLoad(fetched, file, lanes, request.jobs());
+        } catch (UnexpectedArchiveException e) {
+            if (TableOfContents.NOT_AN_ARCHIVE.equals(e.getMessage())) {
+                throw new RestoreFailedException("Refused to restore backup " + request.manifest().id() + ": the "
+                        + "artifact matches its manifest but holds no pg_dump archive (" + e.getMessage() + "); "
+                        + "restore from another backup. Nothing was created.");
+            }
+            return new ArchiveStreamLoad(fetched, e.getMessage());
+        } catch (IOException e) {
+            throw DumpLoad.undecompressable(request, e);
+        }
+    }
+
+    private static void refuseDataOutsideTheDataSection(TableOfContents toc) throws UnexpectedArchiveException {
+        for (Entry entry : toc.entries()) {
+            if (entry.hasData() && entry.section() != TableOfContents.Section.DATA) {
+                throw new UnexpectedArchiveException("data for entry " + entry.dumpId() + " (" + entry.desc()
+                        + ") outside the data section");
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "Loading the archive in " + lanes.lanes().size() + " data streams ("
+                + lanes.lanes().stream().map(lane -> lane.stream().filter(Entry::hasData).map(ArchiveLoad::name)
+                .collect(Collectors.joining(", ", "[", "]"))).collect(Collectors.joining(" "))
+                + "), schema before and indexes after with " + jobs + " jobs";
+    }
+
+    private static String name(Entry entry) {
+        return entry.namespace().isEmpty() ? entry.desc() : entry.namespace() + "." + entry.tag();
+    }
+
+    @Override
+    public void into(ToolSteps steps) throws InterruptedException {
+        steps.run(withFile(steps.command("pg_restore", "--exit-on-error", "--section=pre-data")), ToolRun.Input.NONE);
+        loadData(steps);
+        steps.run(withFile(steps.command("pg_restore", "--exit-on-error", "--section=post-data", "-j",
+                String.valueOf(jobs))), ToolRun.Input.NONE);
+    }
+
+    private List<String> withFile(List<String> command) {
+        command.add(tableOfContents.toString());
+        return command;
+    }
+
+    /** Runs the lanes side by side; the first that fails stops the others. */
+    private void loadData(ToolSteps steps) throws InterruptedException {
+        List<List<Entry>> all = lanes.lanes();
+        ExecutorService pool = Executors.newFixedThreadPool(all.size(), runnable -> {
+            Thread thread = new Thread(runnable, "restore data stream");
+            thread.setDaemon(true);
+            return thread;
+        });
+        var done = new ExecutorCompletionService<Void>(pool);
+        try {
+            List<Future<Void>> running = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                List<Entry> lane = all.get(i);
+                Path list = listFile(i, lane);
+                running.add(done.submit(() -> {
+                    List<String> command = steps.command("pg_restore", "--exit-on-error", "-L", list.toString());
+                    steps.run(command, stdin -> stream(lane, stdin));
+                    return null;
+                }));
+            }
+            for (int i = 0; i < running.size(); i++) {
+                done.take().get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RestoreFailedException failure ? failure
+                    : new RestoreFailedException("A data stream of the restore failed unexpectedly ("
+                    + e.getCause() + ")", e.getCause());
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** The lane's entries, one dump id a line, as pg_restore -L reads them. */
+    private Path listFile(int lane, List<Entry> entries) {
+        Path file = fetched.folder().resolve("data-" + (lane + 1) + ".list");
+        String lines = entries.stream().map(e -> e.dumpId() + "\n").collect(Collectors.joining());
+        try {
+            Files.writeString(file, lines, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new RestoreFailedException("Could not write " + file + " (" + e.getMessage() + "): free space in "
+                    + "the work folder or choose another one, then restore again", e);
+        }
+        return file;
+    }
+
+    /** The archive as the lane's pg_restore reads it: header and table of contents, then the lane's data blocks. */
+    private void stream(List<Entry> lane, OutputStream stdin) throws IOException, UnexpectedArchiveException {
+        Set<Integer> wanted = lane.stream().filter(Entry::hasData).map(Entry::dumpId).collect(Collectors.toSet());
+        try (InputStream in = DumpLoad.decompressed(BackupFormat.CUSTOM_ZSTD, fetched.file())) {
+            var input = new ArchiveInput(in, stdin);
+            TableOfContents.read(input);
+            input.stopCopying();
+            DataBlocks.copy(input, wanted, stdin);
+        }
+    }
+}

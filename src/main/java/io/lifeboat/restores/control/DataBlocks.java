@@ -1,0 +1,154 @@
+package io.lifeboat.restores.control;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The data blocks after a custom archive's table of contents (PostgreSQL's pg_backup_custom.c), copied for some of
+ * their entries with the chunks of each block joined into chunks of up to {@link #CHUNK} bytes: pg_dump writes every
+ * row of a table as a chunk of its own, and pg_restore pays for each chunk (a read, a message to the server). The
+ * bytes of the data are unchanged. Blocks of other entries are read past, and the copy ends after the last block
+ * asked for.
+ */
+final class DataBlocks {
+
+    static final int CHUNK = 1024 * 1024;
+    private static final int BLOCK_DATA = 1;
+    private static final int BLOCK_LARGE_OBJECTS = 3;
+
+    private DataBlocks() {
+    }
+
+    /**
+     * Reads the blocks from {@code in}, which stands at the first one, and writes those of {@code wanted} entries to
+     * {@code out}.
+     *
+     * @throws UnexpectedArchiveException the archive ends before the last wanted block, or a block is not laid out
+     *                                    as pg_dump writes it: the data section is damaged
+     */
+    static void copy(ArchiveInput in, Set<Integer> wanted, OutputStream out) throws IOException,
+            UnexpectedArchiveException {
+        var writer = new BlockWriter(out, in.intSize());
+        Set<Integer> seen = new HashSet<>();
+        int left = wanted.size();
+        while (left > 0) {
+            long position = in.position();
+            int type = in.readByteOrEnd();
+            if (type < 0) {
+                throw new UnexpectedArchiveException("the archive ends before the data of " + left + " entries");
+            }
+            int dumpId = (int) in.readInt();
+            if (!seen.add(dumpId)) {
+                throw new UnexpectedArchiveException("two data blocks for entry " + dumpId);
+            }
+            BlockWriter target = wanted.contains(dumpId) ? writer : null;
+            switch (type) {
+                case BLOCK_DATA -> {
+                    header(target, type, dumpId);
+                    copyChunks(in, target);
+                }
+                case BLOCK_LARGE_OBJECTS -> {
+                    header(target, type, dumpId);
+                    long oid;
+                    while ((oid = in.readInt()) != 0) {
+                        if (target != null) {
+                            target.integer(oid);
+                        }
+                        copyChunks(in, target);
+                    }
+                    if (target != null) {
+                        target.integer(0);
+                    }
+                }
+                default -> throw new UnexpectedArchiveException("data block type " + type + " at " + position);
+            }
+            if (target != null) {
+                left--;
+            }
+        }
+        out.flush();
+    }
+
+    private static void header(BlockWriter target, int type, int dumpId) throws IOException {
+        if (target != null) {
+            target.header(type, dumpId);
+        }
+    }
+
+    /** Copies one block's chunks to the target, or reads past them when there is none. */
+    private static void copyChunks(ArchiveInput in, BlockWriter target) throws IOException,
+            UnexpectedArchiveException {
+        long length;
+        while ((length = in.readInt()) != 0) {
+            if (length < 0 || length > Integer.MAX_VALUE) {
+                throw new UnexpectedArchiveException("a data chunk of " + length + " bytes");
+            }
+            if (target == null) {
+                in.skip(length);
+            } else {
+                target.chunk(in, (int) length);
+            }
+        }
+        if (target != null) {
+            target.endOfChunks();
+        }
+    }
+
+    /** Writes data blocks as pg_dump does, joining the chunks it is given into chunks of up to {@link #CHUNK}. */
+    private static final class BlockWriter {
+        private final OutputStream out;
+        private final int intSize;
+        private final byte[] chunk = new byte[CHUNK];
+        private final byte[] integer;
+        private int filled;
+
+        BlockWriter(OutputStream out, int intSize) {
+            this.out = out;
+            this.intSize = intSize;
+            this.integer = new byte[1 + intSize];
+        }
+
+        void header(int type, int dumpId) throws IOException {
+            out.write(type);
+            integer(dumpId);
+        }
+
+        void chunk(ArchiveInput in, int length) throws IOException, UnexpectedArchiveException {
+            int left = length;
+            while (left > 0) {
+                int step = Math.min(left, CHUNK - filled);
+                in.readFully(chunk, filled, step);
+                filled += step;
+                left -= step;
+                if (filled == CHUNK) {
+                    writeChunk();
+                }
+            }
+        }
+
+        void endOfChunks() throws IOException {
+            writeChunk();
+            integer(0);
+        }
+
+        /** An integer as pg_dump writes it: a sign byte, then {@code intSize} bytes, least significant first. */
+        void integer(long value) throws IOException {
+            long magnitude = Math.abs(value);
+            integer[0] = (byte) (value < 0 ? 1 : 0);
+            for (int i = 0; i < intSize; i++) {
+                integer[1 + i] = (byte) (magnitude >>> (8 * i));
+            }
+            out.write(integer, 0, integer.length);
+        }
+
+        private void writeChunk() throws IOException {
+            if (filled > 0) {
+                integer(filled);
+                out.write(chunk, 0, filled);
+                filled = 0;
+            }
+        }
+    }
+}
