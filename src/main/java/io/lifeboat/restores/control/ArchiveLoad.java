@@ -23,15 +23,18 @@ import java.util.stream.Collectors;
 /**
  * A custom archive loaded in three steps, as pg_restore's own parallel restore does, but from the compressed file:
  * the schema before the data from a file holding only the table of contents; the data in {@link DataLanes}, each a
- * pg_restore reading its own stream of the archive with the chunks of its tables joined ({@link DataBlocks});
- * indexes, constraints and the rest with {@code pg_restore -j}, again from the table of contents alone.
+ * pg_restore reading its own stream of the archive with the chunks of its tables joined ({@link DataBlocks}), and
+ * building the indexes of its tables when it is done while others still load ({@link PostDataSection}); the rest of
+ * the indexes, the constraints and everything else with {@code pg_restore -j}, again from the table of contents.
  *
  * @param fetched         the compressed archive
  * @param tableOfContents the file with the archive's header and table of contents
+ * @param toc             what it holds
  * @param lanes           the data section, split
  * @param jobs            parallel jobs for the indexes and constraints
  */
-record ArchiveLoad(FetchedArtifact fetched, Path tableOfContents, DataLanes lanes, int jobs) implements DumpLoad {
+record ArchiveLoad(FetchedArtifact fetched, Path tableOfContents, TableOfContents toc, DataLanes lanes, int jobs)
+        implements DumpLoad {
 
     /**
      * Reads the archive's table of contents into its own file and splits the data into lanes. An archive this
@@ -48,7 +51,7 @@ record ArchiveLoad(FetchedArtifact fetched, Path tableOfContents, DataLanes lane
             refuseDataOutsideTheDataSection(toc);
             var lanes = DataLanes.split(toc.dataSection(), request.manifest().tables() == null ? List.of()
                     : request.manifest().tables(), request.jobs());
-            return new ArchiveLoad(fetched, file, lanes, request.jobs());
+            return new ArchiveLoad(fetched, file, toc, lanes, request.jobs());
         } catch (UnexpectedArchiveException e) {
             if (TableOfContents.NOT_AN_ARCHIVE.equals(e.getMessage())) {
                 throw new RestoreFailedException("Refused to restore backup " + request.manifest().id() + ": the "
@@ -85,9 +88,13 @@ record ArchiveLoad(FetchedArtifact fetched, Path tableOfContents, DataLanes lane
     @Override
     public void into(ToolSteps steps) throws InterruptedException {
         steps.run(withFile(steps.command("pg_restore", "--exit-on-error", "--section=pre-data")), ToolRun.Input.NONE);
-        loadData(steps);
-        steps.run(withFile(steps.command("pg_restore", "--exit-on-error", "--section=post-data", "-j",
-                String.valueOf(jobs))), ToolRun.Input.NONE);
+        var postData = new PostDataSection(toc, lanes.lanes().size());
+        loadData(steps, postData);
+        List<Entry> rest = postData.rest();
+        if (!rest.isEmpty()) {
+            steps.run(withFile(steps.command("pg_restore", "--exit-on-error", "-j", String.valueOf(jobs), "-L",
+                    listFile("post-data", rest).toString())), ToolRun.Input.NONE);
+        }
     }
 
     private List<String> withFile(List<String> command) {
@@ -96,7 +103,7 @@ record ArchiveLoad(FetchedArtifact fetched, Path tableOfContents, DataLanes lane
     }
 
     /** Runs the lanes side by side; the first that fails stops the others. */
-    private void loadData(ToolSteps steps) throws InterruptedException {
+    private void loadData(ToolSteps steps, PostDataSection postData) throws InterruptedException {
         List<List<Entry>> all = lanes.lanes();
         ExecutorService pool = Executors.newFixedThreadPool(all.size(), runnable -> {
             Thread thread = new Thread(runnable, "restore data stream");
@@ -108,10 +115,15 @@ record ArchiveLoad(FetchedArtifact fetched, Path tableOfContents, DataLanes lane
             List<Future<Void>> running = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 List<Entry> lane = all.get(i);
-                Path list = listFile(i, lane);
+                String name = "data-" + (i + 1);
                 running.add(done.submit(() -> {
-                    List<String> command = steps.command("pg_restore", "--exit-on-error", "-L", list.toString());
-                    steps.run(command, stdin -> stream(lane, stdin));
+                    steps.run(steps.command("pg_restore", "--exit-on-error", "-L", listFile(name, lane).toString()),
+                            stdin -> stream(lane, stdin));
+                    List<Entry> indexes = postData.laneLoaded(lane);
+                    if (!indexes.isEmpty()) {
+                        steps.run(withFile(steps.command("pg_restore", "--exit-on-error", "-L",
+                                listFile(name + "-indexes", indexes).toString())), ToolRun.Input.NONE);
+                    }
                     return null;
                 }));
             }
@@ -128,9 +140,9 @@ record ArchiveLoad(FetchedArtifact fetched, Path tableOfContents, DataLanes lane
         }
     }
 
-    /** The lane's entries, one dump id a line, as pg_restore -L reads them. */
-    private Path listFile(int lane, List<Entry> entries) {
-        Path file = fetched.folder().resolve("data-" + (lane + 1) + ".list");
+    /** The entries, one dump id a line, as pg_restore -L reads them. */
+    private Path listFile(String name, List<Entry> entries) {
+        Path file = fetched.folder().resolve(name + ".list");
         String lines = entries.stream().map(e -> e.dumpId() + "\n").collect(Collectors.joining());
         try {
             Files.writeString(file, lines, StandardCharsets.US_ASCII);

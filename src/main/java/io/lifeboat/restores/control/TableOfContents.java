@@ -45,8 +45,13 @@ record TableOfContents(List<Entry> entries) {
      * @param tag       its name
      * @param section   the section pg_restore restores it in: its own, or for {@link Section#NONE} the one before
      * @param hasData   whether a data block belongs to it
+     * @param dependencies the dump ids of the entries it depends on
      */
-    record Entry(int dumpId, String desc, String namespace, String tag, Section section, boolean hasData) {
+    record Entry(int dumpId, String desc, String namespace, String tag, Section section, boolean hasData,
+                 List<Integer> dependencies) {
+        Entry {
+            dependencies = List.copyOf(dependencies);
+        }
     }
 
     /** The entries of the data section, in archive order. */
@@ -125,8 +130,10 @@ record TableOfContents(List<Entry> entries) {
             if (!"false".equals(withOids)) {
                 throw new UnexpectedArchiveException("entry " + dumpId + " has '" + withOids + "' for WITH OIDS");
             }
-            while (in.skipString()) {
-                // dependencies, up to the null string
+            List<Integer> dependencies = new ArrayList<>();
+            String dependency;
+            while ((dependency = in.readString(SHORT_STRING)) != null) {
+                dependencies.add(dumpId(dependency, dumpId));
             }
             int flag = in.readByte();
             if (flag < 1 || flag > OFFSET_NO_DATA) {
@@ -136,9 +143,17 @@ record TableOfContents(List<Entry> entries) {
             if (own != Section.NONE) {
                 current = own;
             }
-            entries.add(new Entry(dumpId, desc, namespace, tag, current, flag != OFFSET_NO_DATA));
+            entries.add(new Entry(dumpId, desc, namespace, tag, current, flag != OFFSET_NO_DATA, dependencies));
         }
         return List.copyOf(entries);
+    }
+
+    private static int dumpId(String dependency, int of) throws UnexpectedArchiveException {
+        try {
+            return Integer.parseInt(dependency.strip());
+        } catch (NumberFormatException e) {
+            throw new UnexpectedArchiveException("entry " + of + " depends on '" + dependency + "'");
+        }
     }
 
     private static String orEmpty(String value) {

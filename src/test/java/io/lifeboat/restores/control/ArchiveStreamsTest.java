@@ -90,6 +90,9 @@ class ArchiveStreamsTest {
         assertEquals(List.of(Section.PRE_DATA, Section.DATA, Section.POST_DATA),
                 readings.stream().map(Entry::section).toList());
         assertEquals(List.of(false, true, false), readings.stream().map(Entry::hasData).toList());
+        int table = readings.get(0).dumpId();
+        assertEquals(List.of(table), readings.get(1).dependencies(), "the data depends on its table");
+        assertEquals(List.of(table), readings.get(2).dependencies(), "the primary key on its table");
         assertTrue(readings.stream().allMatch(e -> e.namespace().equals("public")));
         assertTrue(toc.dataSection().stream().filter(Entry::hasData).count() >= 12,
                 "tables, partitions and large objects have data: " + toc.dataSection());
