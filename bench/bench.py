@@ -64,7 +64,7 @@ BACKUPS = [
     ("backup.custom", "size.custom", "pg_dump -Fc (default compression)"),
 ]
 RESTORES = [
-    ("restore.lifeboat", "Lifeboat API restore (verify, decompress, pg_restore -j2, row check)"),
+    ("restore.lifeboat", "Lifeboat API restore (verify, streamed pg_restore x 2, row check)"),
     ("restore.psql", "createdb + psql -f plain.sql (decompressed before, not timed)"),
     ("restore.pgrestore", "createdb + pg_restore -j2 of the pg_dump -Fc file"),
 ]

@@ -179,8 +179,8 @@ restore() {
     api GET "/runs?target=bench&limit=1" >/dev/null
     python3 -c 'import json, sys
 for line in json.load(open(sys.argv[1]))[0]["log"]:
-    if " in " in line and line.rstrip().endswith((" s", "lists")) or "offsets" in line:
-        print("   ", line[line.find("decompressed"):] if "decompressed" in line else line)' "$WORK/http/response.json" >&2
+    if " in " in line and line.rstrip().endswith((" s", "lists")) or "data streams" in line:
+        print("   ", line[line.find("read in"):] if "read in" in line else line)' "$WORK/http/response.json" >&2
 }
 
 compare() {
