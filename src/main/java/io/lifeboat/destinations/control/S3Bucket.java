@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -55,6 +56,8 @@ public final class S3Bucket implements Destination, AutoCloseable {
         var builder = S3Client.builder()
                 .region(Region.of(location.region()))
                 .forcePathStyle(location.pathStyle())
+                // a part is in memory, so the signature hashes it whole instead of signing 128 KiB chunks
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretKey())))
                 .httpClient(UrlConnectionHttpClient.builder()

@@ -181,11 +181,11 @@ final class S3Upload implements Upload {
                     + ": raise partSizeMiB in the destination's location.");
         }
         int number = parts.size() + 1;
-        String checksum = partSha256(buffer, filled);
         byte[] body = buffer;
         int length = filled;
         String id = uploadId;
         sending = new Sending(body, CompletableFuture.supplyAsync(() -> {
+            String checksum = partSha256(body, length); // on the sender, while the next part fills
             String etag = bucket.client().uploadPart(b -> b.bucket(location.bucket()).key(objectKey).uploadId(id)
                     .partNumber(number).contentLength((long) length)
                     .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(checksum),
