@@ -28,13 +28,15 @@ import java.util.stream.Collectors;
  * the indexes, the constraints and everything else with {@code pg_restore -j}, again from the table of contents.
  *
  * @param fetched         the compressed archive
- * @param tableOfContents the file with the archive's header and table of contents
+ * @param tocFile         the file with the archive's header and table of contents
  * @param toc             what it holds
  * @param lanes           the data section, split
  * @param jobs            parallel jobs for the indexes and constraints
  */
-record ArchiveLoad(FetchedArtifact fetched, Path tableOfContents, TableOfContents toc, DataLanes lanes, int jobs)
+record ArchiveLoad(FetchedArtifact fetched, Path tocFile, TableOfContents toc, DataLanes lanes, int jobs)
         implements DumpLoad {
+
+    private static final int SHOWN_TABLES = 5;
 
     /**
      * Reads the archive's table of contents into its own file and splits the data into lanes. An archive this
@@ -75,10 +77,15 @@ record ArchiveLoad(FetchedArtifact fetched, Path tableOfContents, TableOfContent
 
     @Override
     public String describe() {
-        return "Loading the archive in " + lanes.lanes().size() + " data streams ("
-                + lanes.lanes().stream().map(lane -> lane.stream().filter(Entry::hasData).map(ArchiveLoad::name)
-                .collect(Collectors.joining(", ", "[", "]"))).collect(Collectors.joining(" "))
-                + "), schema before and indexes after with " + jobs + " jobs";
+        return "Loading the archive in " + lanes.lanes().size() + " data streams (" + lanes.lanes().stream()
+                .map(ArchiveLoad::describe).collect(Collectors.joining("; ")) + "), the schema before and the indexes "
+                + "after them with " + jobs + " jobs";
+    }
+
+    private static String describe(List<Entry> lane) {
+        List<String> names = lane.stream().filter(Entry::hasData).map(ArchiveLoad::name).toList();
+        return String.join(", ", names.subList(0, Math.min(names.size(), SHOWN_TABLES)))
+                + (names.size() > SHOWN_TABLES ? " and " + (names.size() - SHOWN_TABLES) + " more" : "");
     }
 
     private static String name(Entry entry) {
@@ -98,7 +105,7 @@ record ArchiveLoad(FetchedArtifact fetched, Path tableOfContents, TableOfContent
     }
 
     private List<String> withFile(List<String> command) {
-        command.add(tableOfContents.toString());
+        command.add(tocFile.toString());
         return command;
     }
 

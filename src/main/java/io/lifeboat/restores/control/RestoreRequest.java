@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param server      a login with CREATEDB on the server to restore to; its database is the maintenance
  *                    database to connect to (e.g. postgres)
  * @param newDatabase the name of the database to create; it must not exist
- * @param jobs        parallel jobs of pg_restore (custom format only)
- * @param workFolder  where the decompressed dump is kept while pg_restore or psql reads it
+ * @param jobs        data streams and pg_restore jobs loading side by side (custom format only)
+ * @param workFolder  where the artifact is kept, still compressed, while the restore reads it
  * @param toolsBin    the folder holding pg_restore and psql
  * @param timeout     the longest pg_restore or psql may run before the restore is failed
  * @param identities  age private keys or a passphrase that decrypt an encrypted backup; never logged
