@@ -166,6 +166,9 @@ RAW=$WORK/raw.txt
 ENVFILE=$WORK/environment.txt
 : >"$RAW"
 
+# The sources the benchmark runs, taken now: they may change while it runs.
+LIFEBOAT_VERSION="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (with local changes)')"
+
 # ---------------------------------------------------------------- 1. cluster and data
 PGPORT=$($HELPER freeport)
 PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
@@ -463,7 +466,7 @@ run_rounds "${RESTORE_STEPS[@]}"
 # ---------------------------------------------------------------- 4. report
 {
     echo "date            $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    echo "lifeboat        $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (with local changes)')"
+    echo "lifeboat        $LIFEBOAT_VERSION"
     echo "machine         $(nproc) cores ($(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM"
     echo "postgresql      $(psql -X -At -c 'SHOW server_version'), $(pg_dump --version)"
     echo "java            $("$LB_JAVA" -version 2>&1 | head -1) (runs Lifeboat)"
