@@ -6,9 +6,9 @@ import java.io.OutputStream;
 
 /**
  * Reads the primitives of a pg_dump custom archive (bytes, sign-and-magnitude integers, length-prefixed strings)
- * and counts its position. While {@link #copying()}, every byte taken from the stream is passed on to the copy
+ * and counts its position. Until {@link #stopCopying()}, every byte taken from the stream is passed on to the copy
  * before it is replaced, so the copy holds the stream as far as it was read, whatever the reader skips or makes of
- * it; after {@link #stopCopying()} nothing more is passed on.
+ * it; after that, nothing more is passed on.
  */
 final class ArchiveInput {
 
@@ -27,10 +27,6 @@ final class ArchiveInput {
     ArchiveInput(InputStream in, OutputStream copy) {
         this.in = in;
         this.copy = copy;
-    }
-
-    boolean copying() {
-        return copying;
     }
 
     /** Passes on what was read so far; from here on, the reader writes to {@link #copy()} what it wants kept. */

@@ -65,7 +65,7 @@ record FetchedArtifact(Path folder, Path file, long bytesRead) {
             } catch (WorkFileFailure e) {
                 throw new RestoreFailedException("Could not write the artifact to " + file.getParent() + " ("
                         + e.getCause().getMessage() + "): free space there or choose another work folder, "
-                        + "then restore again", e.getCause());
+                        + "then restore again. Nothing was created.", e.getCause());
             } catch (IOException | RuntimeException e) {
                 readError = e.getClass().getSimpleName() + ": " + e.getMessage();
             }

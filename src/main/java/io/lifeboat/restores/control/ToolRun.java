@@ -55,11 +55,6 @@ final class ToolRun {
     private ToolRun() {
     }
 
-    static Outcome run(List<String> command, PassFile passFile, Duration timeout, Consumer<String> log)
-            throws InterruptedException {
-        return run(command, Input.NONE, passFile, timeout, log);
-    }
-
     static Outcome run(List<String> command, Input input, PassFile passFile, Duration timeout, Consumer<String> log)
             throws InterruptedException {
         var builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);

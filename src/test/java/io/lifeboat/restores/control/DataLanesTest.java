@@ -5,6 +5,7 @@ import io.lifeboat.restores.control.TableOfContents.Entry;
 import io.lifeboat.restores.control.TableOfContents.Section;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,8 +42,8 @@ class DataLanesTest {
 
     @Test
     void manyTablesOfOneSizeShareTheLanesEvenly() {
-        List<Entry> tables = new java.util.ArrayList<>();
-        List<TableRows> rows = new java.util.ArrayList<>();
+        List<Entry> tables = new ArrayList<>();
+        List<TableRows> rows = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             tables.add(data(100 + i, "t" + i));
             rows.add(rows("t" + i, 10));

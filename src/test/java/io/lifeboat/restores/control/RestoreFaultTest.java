@@ -7,6 +7,7 @@ import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.restores.TestBackup;
 import io.lifeboat.targets.entity.DatabaseLogin;
 import io.lifeboat.testing.TestDatabase;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,8 +29,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -156,7 +161,7 @@ class RestoreFaultTest {
     void anArtifactThatStopsDecompressingMidwayFailsTheLoadAndDrops(BackupFormat format) throws Exception {
         byte[] dump = decompressed(backups.get(format).artifact(), format);
         // two frames (members), the second cut short: the start of the dump reads well, its end does not
-        var twoParts = new java.io.ByteArrayOutputStream();
+        var twoParts = new ByteArrayOutputStream();
         twoParts.write(compressed(Arrays.copyOf(dump, dump.length / 3), format));
         byte[] second = compressed(Arrays.copyOfRange(dump, dump.length / 3, dump.length), format);
         twoParts.write(second, 0, second.length / 2);
@@ -174,7 +179,7 @@ class RestoreFaultTest {
 
     static byte[] decompressed(Path artifact, BackupFormat format) throws IOException {
         try (InputStream in = format == BackupFormat.CUSTOM_ZSTD ? new ZstdInputStream(Files.newInputStream(artifact))
-                : new java.util.zip.GZIPInputStream(Files.newInputStream(artifact))) {
+                : new GZIPInputStream(Files.newInputStream(artifact))) {
             return in.readAllBytes();
         }
     }
@@ -183,8 +188,8 @@ class RestoreFaultTest {
         if (format == BackupFormat.CUSTOM_ZSTD) {
             return Zstd.compress(bytes);
         }
-        var out = new java.io.ByteArrayOutputStream();
-        try (var gzip = new java.util.zip.GZIPOutputStream(out)) {
+        var out = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(out)) {
             gzip.write(bytes);
         }
         return out.toByteArray();
@@ -228,6 +233,35 @@ class RestoreFaultTest {
         assertTrue(e.getMessage().contains("Connection reset by peer"), e.getMessage());
         assertFalse(e.getMessage().contains(CHECKSUM), "a broken connection is not a corrupted backup");
         assertNothingLeft(name);
+    }
+
+    @Test
+    void aFullWorkFolderIsReportedAndNothingIsCreated() throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
+        TestBackup backup = backups.get(BackupFormat.CUSTOM_ZSTD);
+        assertTrue(Files.size(backup.artifact()) > 3 * 4096, "the artifact does not fit into the work folder");
+        Path mount = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "full-work-");
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", mount.toString())
+                .inheritIO().start();
+        assertTrue(mounting.waitFor(30, TimeUnit.SECONDS) && mounting.exitValue() == 0, "mount an 8 KiB tmpfs");
+        try {
+            String name = newName();
+
+            var e = failedRestore(RestoreRequest.of(backup.manifest(), () -> Files.newInputStream(backup.artifact()),
+                    server(), name, mount));
+
+            assertTrue(e.getMessage().startsWith("Could not write the artifact to " + mount + "/restore-"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("free space there or choose another work folder"), e.getMessage());
+            assertTrue(e.getMessage().contains("Nothing was created"), e.getMessage());
+            assertNothingLeft(name);
+            try (var files = Files.list(mount)) {
+                assertEquals(List.of(), files.toList(), "the work folder is empty again");
+            }
+        } finally {
+            new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+            Files.deleteIfExists(mount);
+        }
     }
 
     @ParameterizedTest
