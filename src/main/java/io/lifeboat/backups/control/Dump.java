@@ -142,7 +142,10 @@ public final class Dump {
                 }
             }
             progress.phase(Phase.COMMITTING);
+            Instant committing = clock.instant();
             written.commit();
+            progress.log("the dump's " + streamed.size() + " bytes were written in " + seconds(startedAt, committing)
+                    + " and committed in " + seconds(committing, clock.instant()));
             return new Manifest(1, request.backupId(), request.target(), request.login().database(),
                     snapshot.databaseOid(), snapshot.systemIdentifier(), snapshot.serverVersion(), client.versionLine(),
                     request.format(), request.compression(), new AgeEncryption().fingerprints(recipients),
@@ -258,6 +261,10 @@ public final class Dump {
             message = "The backup failed unexpectedly: " + cause + ". Check the run log; nothing was kept.";
         }
         return new BackupFailedException(message + cleanup, cause);
+    }
+
+    private static String seconds(Instant from, Instant to) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", Duration.between(from, to).toMillis() / 1000.0);
     }
 
     private static String formatDuration(Duration duration) {

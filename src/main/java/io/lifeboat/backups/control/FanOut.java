@@ -5,6 +5,7 @@ import io.lifeboat.destinations.control.Upload;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -136,19 +137,51 @@ final class FanOut extends OutputStream {
         flush();
     }
 
-    /** Commits every live upload; a commit that fails drops its copy. Fails when none could be committed. */
+    /**
+     * Commits every live upload, side by side (a local fsync need not wait for an S3 completion); a commit that fails
+     * drops its copy. Fails when none could be committed.
+     */
     void commitAll() throws IOException {
-        for (Copy copy : copies) {
-            if (copy.live()) {
+        List<Copy> live = copies.stream().filter(Copy::live).toList();
+        if (live.size() == 1) {
+            commit(live.get(0));
+        } else {
+            List<Thread> committing = new ArrayList<>();
+            for (Copy copy : live) {
+                Thread thread = new Thread(() -> commit(copy), "commit to " + copy.name());
+                thread.setDaemon(true);
+                thread.start();
+                committing.add(thread);
+            }
+            joinAll(committing);
+        }
+        failIfNoneLive();
+    }
+
+    private static void commit(Copy copy) {
+        try {
+            copy.upload.commit();
+            copy.committed = true;
+        } catch (IOException | RuntimeException e) {
+            copy.drop(e);
+        }
+    }
+
+    /** Waits for every commit, even when interrupted meanwhile: a commit half done is not left behind unseen. */
+    private static void joinAll(List<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
                 try {
-                    copy.upload.commit();
-                    copy.committed = true;
-                } catch (IOException | RuntimeException e) {
-                    copy.drop(e);
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
             }
         }
-        failIfNoneLive();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Aborts what is not committed yet; safe after a commit. */
