@@ -9,14 +9,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -119,11 +117,10 @@ record ArchiveLoad(FetchedArtifact fetched, Path tocFile, TableOfContents toc, D
         });
         var done = new ExecutorCompletionService<Void>(pool);
         try {
-            List<Future<Void>> running = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 List<Entry> lane = all.get(i);
                 String name = "data-" + (i + 1);
-                running.add(done.submit(() -> {
+                done.submit(() -> {
                     steps.run(steps.command("pg_restore", "--exit-on-error", "-L", listFile(name, lane).toString()),
                             stdin -> stream(lane, stdin));
                     List<Entry> indexes = postData.laneLoaded(lane);
@@ -132,9 +129,9 @@ record ArchiveLoad(FetchedArtifact fetched, Path tocFile, TableOfContents toc, D
                                 listFile(name + "-indexes", indexes).toString())), ToolRun.Input.NONE);
                     }
                     return null;
-                }));
+                });
             }
-            for (int i = 0; i < running.size(); i++) {
+            for (int i = 0; i < all.size(); i++) {
                 done.take().get();
             }
         } catch (ExecutionException e) {

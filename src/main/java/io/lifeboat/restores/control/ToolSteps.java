@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,7 +23,7 @@ final class ToolSteps {
     private final Path folder;
     private final Consumer<String> log;
     private final Instant deadline;
-    private final List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
     ToolSteps(RestoreRequest request, DatabaseName name, Path folder, Consumer<String> log) {
         this.request = request;
@@ -48,7 +49,7 @@ final class ToolSteps {
         String tool = Path.of(command.get(0)).getFileName().toString();
         log.accept("Running " + String.join(" ", command));
         Instant start = Instant.now();
-        Duration left = Duration.between(Instant.now(), deadline);
+        Duration left = Duration.between(start, deadline);
         ToolRun.Outcome outcome;
         try (PassFile passFile = PassFile.create(request.server().withDatabase(name.value()), folder)) {
             outcome = left.isNegative() || left.isZero() ? new ToolRun.TimedOut(left, List.of())
