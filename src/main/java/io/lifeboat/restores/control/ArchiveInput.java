@@ -19,7 +19,6 @@ final class ArchiveInput {
     private final byte[] buffer = new byte[BUFFER];
     private int next;
     private int end;
-    private int copiedUpTo;
     private boolean copying = true;
     private long bufferStart;
     private int intSize = 4;
@@ -29,10 +28,10 @@ final class ArchiveInput {
         this.copy = copy;
     }
 
-    /** Passes on what was read so far; from here on, the reader writes to {@link #copy()} what it wants kept. */
+    /** Passes on what was read so far; from here on, nothing more is passed on. */
     void stopCopying() throws IOException {
         if (copying) {
-            copy.write(buffer, copiedUpTo, next - copiedUpTo);
+            copy.write(buffer, 0, next);
             copying = false;
         }
     }
@@ -145,12 +144,11 @@ final class ArchiveInput {
                     + "nothing was created: start it again if it is still needed");
         }
         if (copying) {
-            copy.write(buffer, copiedUpTo, end - copiedUpTo);
+            copy.write(buffer, 0, end);
         }
         bufferStart += end;
         next = 0;
         end = 0;
-        copiedUpTo = 0;
         int n = in.read(buffer);
         while (n == 0) {
             n = in.read(buffer);

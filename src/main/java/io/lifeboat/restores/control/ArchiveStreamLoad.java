@@ -2,8 +2,6 @@ package io.lifeboat.restores.control;
 
 import io.lifeboat.backups.entity.BackupFormat;
 
-import java.io.InputStream;
-
 /**
  * A custom archive whose layout this reader does not know, loaded as pg_restore reads any archive from a pipe: whole,
  * by one pg_restore, without parallel jobs.
@@ -21,10 +19,7 @@ record ArchiveStreamLoad(FetchedArtifact fetched, String reason) implements Dump
 
     @Override
     public void into(ToolSteps steps) throws InterruptedException {
-        steps.run(steps.command("pg_restore", "--exit-on-error"), stdin -> {
-            try (InputStream in = DumpLoad.decompressed(BackupFormat.CUSTOM_ZSTD, fetched.file())) {
-                in.transferTo(stdin);
-            }
-        });
+        steps.run(steps.command("pg_restore", "--exit-on-error"), DumpLoad.whole(BackupFormat.CUSTOM_ZSTD,
+                fetched.file()));
     }
 }

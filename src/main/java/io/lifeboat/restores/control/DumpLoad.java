@@ -31,6 +31,15 @@ sealed interface DumpLoad permits ArchiveLoad, ArchiveStreamLoad, ScriptLoad {
     /** Loads the dump into the database the steps connect to. */
     void into(ToolSteps steps) throws InterruptedException;
 
+    /** The whole dump, decompressed, as a tool's stdin. */
+    static ToolRun.Input whole(BackupFormat format, Path file) {
+        return stdin -> {
+            try (InputStream in = decompressed(format, file)) {
+                in.transferTo(stdin);
+            }
+        };
+    }
+
     /** The dump decompressed, read from the start. */
     static InputStream decompressed(BackupFormat format, Path file) throws IOException {
         InputStream stored = Files.newInputStream(file);

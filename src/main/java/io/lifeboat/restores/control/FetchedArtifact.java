@@ -33,7 +33,7 @@ record FetchedArtifact(Path folder, Path file, long bytesRead) {
 
     private static final int BUFFER = 256 * 1024;
 
-    static final String CHECKSUM_MISMATCH = "the artifact's checksum does not match the manifest: "
+    private static final String CHECKSUM_MISMATCH = "the artifact's checksum does not match the manifest: "
             + "it is corrupted or not this backup; restore from another backup";
 
     static FetchedArtifact fetch(Manifest manifest, ArtifactSource source, List<Identity> identities,

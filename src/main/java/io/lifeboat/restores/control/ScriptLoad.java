@@ -27,10 +27,6 @@ record ScriptLoad(FetchedArtifact fetched) implements DumpLoad {
     @Override
     public void into(ToolSteps steps) throws InterruptedException {
         List<String> command = steps.command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1");
-        steps.run(command, stdin -> {
-            try (InputStream in = DumpLoad.decompressed(BackupFormat.PLAIN_GZIP, fetched.file())) {
-                in.transferTo(stdin);
-            }
-        });
+        steps.run(command, DumpLoad.whole(BackupFormat.PLAIN_GZIP, fetched.file()));
     }
 }

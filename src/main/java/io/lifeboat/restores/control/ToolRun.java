@@ -144,29 +144,29 @@ final class ToolRun {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                throw new StoppedReading(e);
-            }
+            guarded(() -> out.write(b, off, len));
         }
 
         @Override
         public void flush() throws IOException {
+            guarded(out::flush);
+        }
+
+        @Override
+        public void close() throws IOException {
+            guarded(out::close);
+        }
+
+        private static void guarded(PipeAction action) throws StoppedReading {
             try {
-                out.flush();
+                action.run();
             } catch (IOException e) {
                 throw new StoppedReading(e);
             }
         }
 
-        @Override
-        public void close() throws IOException {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new StoppedReading(e);
-            }
+        private interface PipeAction {
+            void run() throws IOException;
         }
     }
 

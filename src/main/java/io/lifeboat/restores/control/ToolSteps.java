@@ -73,7 +73,7 @@ final class ToolSteps {
     }
 
     /** The dump could not be read to its end: it matches its manifest, so it was damaged before it was stored. */
-    RestoreFailedException unreadable(Exception cause) {
+    private RestoreFailedException unreadable(Exception cause) {
         String why = cause instanceof UnexpectedArchiveException
                 ? "the pg_dump archive inside it is damaged (" + cause.getMessage() + ")"
                 : "it does not decompress as " + request.manifest().format().compression() + " to its end ("
