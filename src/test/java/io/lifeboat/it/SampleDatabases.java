@@ -5,15 +5,12 @@ import io.lifeboat.testing.TestDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /** Databases the integration tests back up, and the facts about them a test compares with Lifeboat's. */
@@ -24,14 +21,7 @@ final class SampleDatabases {
 
     /** A new database filled from fixtures/rich.sql (many kinds of objects, a few hundred rows). */
     static String rich(TestDatabase db) {
-        String name = db.createDatabase("rich");
-        try {
-            ClientTools.runSqlFile(db, name, Path.of(Objects.requireNonNull(
-                    SampleDatabases.class.getResource("/fixtures/rich.sql")).toURI()));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return name;
+        return ClientTools.richDatabase(db, "rich");
     }
 
     /** A new database with one table of incompressible bytes, so that dumping it takes a moment. */

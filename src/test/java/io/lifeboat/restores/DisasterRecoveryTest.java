@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,9 +61,7 @@ class DisasterRecoveryTest {
     @BeforeAll
     static void createDatabases() throws Exception {
         db = TestDatabase.get();
-        source = db.createDatabase("dr_source");
-        ClientTools.runSqlFile(db, source, Path.of(Objects.requireNonNull(
-                DisasterRecoveryTest.class.getResource("/fixtures/rich.sql")).toURI()));
+        source = ClientTools.richDatabase(db, "dr_source");
         older = db.createDatabase("dr_older");
         db.execute(older, "create table notes (id int primary key); insert into notes values (1)");
     }

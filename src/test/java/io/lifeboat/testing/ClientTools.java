@@ -4,11 +4,13 @@ import io.lifeboat.catalog.control.LocalCluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +40,18 @@ public final class ClientTools {
         command.addAll(connection(db, database));
         command.addAll(List.of("-f", sql.toString()));
         run(db, command);
+    }
+
+    /** A new database filled from fixtures/rich.sql (many kinds of objects, a few hundred rows); returns its name. */
+    public static String richDatabase(TestDatabase db, String prefix) {
+        String name = db.createDatabase(prefix);
+        try {
+            runSqlFile(db, name, Path.of(Objects.requireNonNull(ClientTools.class.getResource("/fixtures/rich.sql"))
+                    .toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return name;
     }
 
     /** pg_dump --schema-only of a database, as text. */

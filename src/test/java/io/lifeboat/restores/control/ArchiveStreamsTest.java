@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +23,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,11 +50,9 @@ class ArchiveStreamsTest {
     Path work;
 
     @BeforeAll
-    static void dumpIntoAPipeAndIntoAFile() throws URISyntaxException {
+    static void dumpIntoAPipeAndIntoAFile() {
         db = TestDatabase.get();
-        source = db.createDatabase("offsets");
-        ClientTools.runSqlFile(db, source, Path.of(Objects.requireNonNull(
-                ArchiveStreamsTest.class.getResource("/fixtures/rich.sql")).toURI()));
+        source = ClientTools.richDatabase(db, "offsets");
         db.execute(source, """
                 CREATE TABLE public.readings (id bigint PRIMARY KEY, taken timestamptz, note text);
                 INSERT INTO public.readings SELECT i, now() - i * interval '1 minute', repeat(md5(i::text), 8)

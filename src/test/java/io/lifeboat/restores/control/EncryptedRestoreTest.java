@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,9 +53,7 @@ class EncryptedRestoreTest {
     @BeforeAll
     static void createRichDatabase() throws Exception {
         db = TestDatabase.get();
-        source = db.createDatabase("rich_age");
-        ClientTools.runSqlFile(db, source, Path.of(Objects.requireNonNull(
-                EncryptedRestoreTest.class.getResource("/fixtures/rich.sql")).toURI()));
+        source = ClientTools.richDatabase(db, "rich_age");
     }
 
     private Manifest backup(List<? extends Recipient> recipients) throws Exception {

@@ -11,12 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,11 +29,9 @@ class RestoreRoundTripTest {
     Path work;
 
     @BeforeAll
-    static void createRichDatabase() throws URISyntaxException {
+    static void createRichDatabase() {
         db = TestDatabase.get();
-        source = db.createDatabase("rich");
-        ClientTools.runSqlFile(db, source, Path.of(Objects.requireNonNull(
-                RestoreRoundTripTest.class.getResource("/fixtures/rich.sql")).toURI()));
+        source = ClientTools.richDatabase(db, "rich");
     }
 
     static DatabaseLogin server() {
