@@ -29,8 +29,17 @@ public class BackupSettings {
     @ConfigProperty(name = PgClientTools.PATHS_KEY)
     Optional<String> toolPaths;
 
+    /**
+     * Without a setting, zstd gets a thread of its own for each core beyond the two that pg_dump and the server
+     * already keep busy; on two cores it compresses on the thread that reads pg_dump (at level 2 zstd outpaces
+     * pg_dump, and threads of its own would only take turns with it).
+     */
+    static int defaultZstdWorkers(int cores) {
+        return Math.max(0, cores - 2);
+    }
+
     public DumpRequest apply(DumpRequest request) {
-        int workers = zstdWorkers < 0 ? Runtime.getRuntime().availableProcessors() : zstdWorkers;
+        int workers = zstdWorkers < 0 ? defaultZstdWorkers(Runtime.getRuntime().availableProcessors()) : zstdWorkers;
         return request.withZstd(zstdLevel, workers).withStallTimeout(Duration.parse(stallTimeout));
     }
 

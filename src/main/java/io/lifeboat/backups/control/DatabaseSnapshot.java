@@ -12,8 +12,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -29,6 +32,15 @@ public final class DatabaseSnapshot implements AutoCloseable {
             where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')
               and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp\\_%'
             order by 1, 2""";
+    private static final String PARTITIONS = """
+            with recursive tree(root, relid) as (
+              select c.oid, c.oid from pg_class c where c.relkind = 'p'
+              union all
+              select t.root, i.inhrelid from tree t join pg_inherits i on i.inhparent = t.relid)
+            select rn.nspname, r.relname, pn.nspname, p.relname, p.relkind
+            from tree t join pg_class r on r.oid = t.root join pg_namespace rn on rn.oid = r.relnamespace
+              join pg_class p on p.oid = t.relid join pg_namespace pn on pn.oid = p.relnamespace
+            where t.relid <> t.root""";
     private static final String COLUMNS = """
             select n.nspname || '.' || c.relname || '.' || a.attname || ':' || format_type(a.atttypid, a.atttypmod)
             from pg_class c join pg_namespace n on n.oid = c.relnamespace join pg_attribute a on a.attrelid = c.oid
@@ -113,11 +125,25 @@ public final class DatabaseSnapshot implements AutoCloseable {
         }
     }
 
+    /** Rows of a table that are known without counting them, or empty. */
+    @FunctionalInterface
+    public interface KnownRows {
+        OptionalLong rows(String schema, String table);
+    }
+
     /**
      * Counts the rows of every table inside the snapshot, calling {@code afterEachTable} after each one
      * (progress for a watchdog). Fails when the snapshot is closed meanwhile.
      */
     public List<TableRows> countRows(Runnable afterEachTable) throws BackupFailedException {
+        return countRows(afterEachTable, (schema, table) -> OptionalLong.empty());
+    }
+
+    /**
+     * The rows of every table: as {@code known} gives them (a partitioned table: the sum of its partitions when all
+     * of them are known), the others counted inside the snapshot.
+     */
+    public List<TableRows> countRows(Runnable afterEachTable, KnownRows known) throws BackupFailedException {
         counting.lock();
         try (Statement statement = connection.createStatement()) {
             running = statement;
@@ -128,16 +154,15 @@ public final class DatabaseSnapshot implements AutoCloseable {
                     names.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
                 }
             }
+            Map<List<String>, List<String[]>> partitions = partitions(statement);
             for (String[] name : names) {
                 if (closed) {
                     throw new BackupFailedException("Row counting in " + login + " was stopped");
                 }
-                String only = name[2].equals("r") ? "only " : ""; // a partitioned table counts its partitions
-                try (ResultSet rs = statement.executeQuery("select count(*) from " + only + quote(name[0]) + "."
-                        + quote(name[1]))) {
-                    rs.next();
-                    tables.add(new TableRows(name[0], name[1], rs.getLong(1)));
-                }
+                OptionalLong rows = name[2].equals("r") ? known.rows(name[0], name[1])
+                        : sum(partitions.getOrDefault(List.of(name[0], name[1]), List.of()), known);
+                tables.add(new TableRows(name[0], name[1], rows.isPresent() ? rows.getAsLong()
+                        : count(statement, name)));
                 afterEachTable.run();
             }
             return tables;
@@ -149,6 +174,43 @@ public final class DatabaseSnapshot implements AutoCloseable {
             running = null;
             counting.unlock();
         }
+    }
+
+    private static long count(Statement statement, String[] name) throws SQLException {
+        String only = name[2].equals("r") ? "only " : ""; // a partitioned table counts its partitions
+        try (ResultSet rs = statement.executeQuery("select count(*) from " + only + quote(name[0]) + "."
+                + quote(name[1]))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The tables (schema, name, kind) below each partitioned table, by its schema and name. */
+    private static Map<List<String>, List<String[]>> partitions(Statement statement) throws SQLException {
+        Map<List<String>, List<String[]>> partitions = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery(PARTITIONS)) {
+            while (rs.next()) {
+                partitions.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), key -> new ArrayList<>())
+                        .add(new String[]{rs.getString(3), rs.getString(4), rs.getString(5)});
+            }
+        }
+        return partitions;
+    }
+
+    /** The sum of the partitions' rows when each holds rows of its own and they are all known. */
+    private static OptionalLong sum(List<String[]> partitions, KnownRows known) {
+        long sum = 0;
+        for (String[] partition : partitions) {
+            if (!partition[2].equals("p")) {
+                OptionalLong rows = partition[2].equals("r") ? known.rows(partition[0], partition[1])
+                        : OptionalLong.empty();
+                if (rows.isEmpty()) {
+                    return OptionalLong.empty();
+                }
+                sum += rows.getAsLong();
+            }
+        }
+        return OptionalLong.of(sum);
     }
 
     private static String quote(String identifier) {

@@ -1,6 +1,10 @@
 package io.lifeboat.backups.control;
 
+import io.lifeboat.archives.control.ArchiveInput;
+import io.lifeboat.archives.control.ArchiveRows;
+import io.lifeboat.archives.control.UnexpectedArchiveException;
 import io.lifeboat.backups.control.DumpProgress.Phase;
+import io.lifeboat.backups.entity.BackupFormat;
 import io.lifeboat.backups.entity.CopyStatus;
 import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.destinations.control.Destination;
@@ -10,6 +14,7 @@ import io.lifeboat.destinations.control.Upload;
 import io.lifeboat.encryption.control.AgeEncryption;
 import io.lifeboat.encryption.control.Recipient;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,8 +36,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Dump {
 
-    private static final int BUFFER = 1 << 20;
     private static final long EXIT_WAIT_SECONDS = 60;
+    private static final ArchiveRows NO_ROWS = new ArchiveRows(Map.of());
 
     private final PgClientTools tools;
     private final Duration connectTimeout;
@@ -121,7 +127,8 @@ public final class Dump {
                          () -> stalled(request, pgDump, snapshot, applicationName))) {
                 progress.onCancel(() -> pgDump.stop("The backup " + request.backupId() + " of " + request.target()
                         + " was cancelled; nothing of it was kept"));
-                CompletableFuture<List<Manifest.TableRows>> counting = countRows(snapshot, progress);
+                CompletableFuture<List<Manifest.TableRows>> counting = request.format() == BackupFormat.CUSTOM_ZSTD
+                        ? null : countRows(snapshot, progress);
                 progress.phase(Phase.DUMPING);
                 try {
                     streamed = copy(pgDump.stdout(), written.fanOut, request, recipients, progress);
@@ -130,7 +137,8 @@ public final class Dump {
                     if (exit != 0) {
                         throw new BackupFailedException(pgDumpEnded(exit, pgDump.stderrTail()));
                     }
-                    tables = counting.join();
+                    tables = counting != null ? counting.join()
+                            : snapshot.countRows(progress::tableCounted, streamed.rows()::rows);
                 } catch (IOException | RuntimeException e) {
                     failIfStopped(pgDump);
                     throw rethrow(e);
@@ -186,16 +194,34 @@ public final class Dump {
     private static Streamed copy(InputStream in, OutputStream sink, DumpRequest request, List<Recipient> recipients,
                                  DumpProgress progress) throws IOException {
         var hashing = new HashingOutputStream(sink, progress::written);
-        byte[] buffer = new byte[BUFFER];
         OutputStream stored = recipients.isEmpty() ? hashing : new AgeEncryption().encrypt(hashing, recipients);
+        ArchiveRows rows = NO_ROWS;
         try (OutputStream compressed = Compressors.wrap(request, stored)) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                progress.read(n);
-                compressed.write(buffer, 0, n);
+            var read = new FilterOutputStream(compressed) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    progress.read(length);
+                    out.write(bytes, offset, length);
+                }
+            };
+            var archive = new ArchiveInput(in, read);
+            if (request.format() == BackupFormat.CUSTOM_ZSTD) {
+                rows = countRows(archive, progress);
             }
+            archive.passOnTheRest();
         }
-        return new Streamed(hashing.size(), hashing.sha256());
+        return new Streamed(hashing.size(), hashing.sha256(), rows);
+    }
+
+    /** The rows of each table, counted in the archive as it passes; none when its layout is not the expected one. */
+    private static ArchiveRows countRows(ArchiveInput archive, DumpProgress progress) throws IOException {
+        try {
+            return ArchiveRows.count(archive);
+        } catch (UnexpectedArchiveException e) {
+            progress.log("The rows are counted in the snapshot after the dump: the archive is not laid out as "
+                    + "expected (" + e.getMessage() + ")");
+            return NO_ROWS;
+        }
     }
 
     private void stalled(DumpRequest request, PgDumpProcess pgDump, DatabaseSnapshot snapshot, String applicationName) {
@@ -272,8 +298,8 @@ public final class Dump {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
-    /** Size and SHA-256 of a stored artifact. */
-    private record Streamed(long size, String sha256) {
+    /** Size and SHA-256 of a stored artifact, and the rows counted in it. */
+    private record Streamed(long size, String sha256, ArchiveRows rows) {
     }
 
     /** What this run has put in its destinations, copy by copy, so a failure can take it back. */

@@ -1,7 +1,11 @@
 package io.lifeboat.restores.control;
 
+import io.lifeboat.archives.control.ArchiveInput;
+import io.lifeboat.archives.control.TableOfContents;
+import io.lifeboat.archives.control.DataBlocks;
+import io.lifeboat.archives.control.UnexpectedArchiveException;
 import io.lifeboat.backups.entity.BackupFormat;
-import io.lifeboat.restores.control.TableOfContents.Entry;
+import io.lifeboat.archives.control.TableOfContents.Entry;
 
 import java.io.IOException;
 import java.io.InputStream;

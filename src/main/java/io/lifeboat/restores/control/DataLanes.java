@@ -1,7 +1,8 @@
 package io.lifeboat.restores.control;
 
+import io.lifeboat.archives.control.TableOfContents;
 import io.lifeboat.backups.entity.Manifest;
-import io.lifeboat.restores.control.TableOfContents.Entry;
+import io.lifeboat.archives.control.TableOfContents.Entry;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,8 @@
 package io.lifeboat.restores.control;
 
-import io.lifeboat.restores.control.TableOfContents.Entry;
-import io.lifeboat.restores.control.TableOfContents.Section;
+import io.lifeboat.archives.control.TableOfContents;
+import io.lifeboat.archives.control.TableOfContents.Entry;
+import io.lifeboat.archives.control.TableOfContents.Section;
 
 import java.util.HashMap;
 import java.util.HashSet;

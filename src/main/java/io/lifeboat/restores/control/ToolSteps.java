@@ -1,5 +1,6 @@
 package io.lifeboat.restores.control;
 
+import io.lifeboat.archives.control.UnexpectedArchiveException;
 import io.lifeboat.backups.control.PassFile;
 import io.lifeboat.targets.entity.DatabaseLogin;
 

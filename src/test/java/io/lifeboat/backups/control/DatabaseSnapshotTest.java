@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,6 +67,35 @@ class DatabaseSnapshotTest {
                     new TableRows("public", "events_2025", 3),
                     new TableRows("sales", "orders", 25)), rows, "the row inserted after the export is not counted");
             assertEquals(4, tablesDone.get());
+        }
+    }
+
+    @Test
+    void rowsKnownFromTheDumpAreTakenAsTheyAreAndAPartitionedTableSumsItsPartitions() throws Exception {
+        try (var snapshot = DatabaseSnapshot.open(login(database, db.password()), TIMEOUT)) {
+            // numbers the tables do not hold, so that a count in the database would show
+            Map<String, Long> known = Map.of("public.events_2025", 7L, "sales.orders", 11L);
+
+            List<TableRows> rows = snapshot.countRows(() -> { },
+                    (schema, table) -> known.containsKey(schema + "." + table)
+                            ? OptionalLong.of(known.get(schema + "." + table)) : OptionalLong.empty());
+
+            assertEquals(List.of(
+                    new TableRows("public", "Odd \"Name\"", 2),
+                    new TableRows("public", "events", 7),
+                    new TableRows("public", "events_2025", 7),
+                    new TableRows("sales", "orders", 11)), rows, "unknown tables are counted in the database");
+        }
+    }
+
+    @Test
+    void aPartitionedTableWithAPartitionOfUnknownRowsIsCountedInTheDatabase() throws Exception {
+        try (var snapshot = DatabaseSnapshot.open(login(database, db.password()), TIMEOUT)) {
+            List<TableRows> rows = snapshot.countRows(() -> { },
+                    (schema, table) -> table.equals("orders") ? OptionalLong.of(11) : OptionalLong.empty());
+
+            assertEquals(new TableRows("public", "events", 3), rows.get(1));
+            assertEquals(new TableRows("sales", "orders", 11), rows.get(3));
         }
     }
 

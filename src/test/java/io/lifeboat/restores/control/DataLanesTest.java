@@ -1,8 +1,9 @@
 package io.lifeboat.restores.control;
 
+import io.lifeboat.archives.control.TableOfContents;
 import io.lifeboat.backups.entity.Manifest.TableRows;
-import io.lifeboat.restores.control.TableOfContents.Entry;
-import io.lifeboat.restores.control.TableOfContents.Section;
+import io.lifeboat.archives.control.TableOfContents.Entry;
+import io.lifeboat.archives.control.TableOfContents.Section;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

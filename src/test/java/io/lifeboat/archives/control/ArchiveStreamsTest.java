@@ -1,4 +1,4 @@
-package io.lifeboat.restores.control;
+package io.lifeboat.archives.control;
 
 import io.lifeboat.testing.ClientTools;
 import io.lifeboat.testing.TestDatabase;
@@ -6,8 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.lifeboat.restores.control.TableOfContents.Entry;
-import io.lifeboat.restores.control.TableOfContents.Section;
+import io.lifeboat.archives.control.TableOfContents.Entry;
+import io.lifeboat.archives.control.TableOfContents.Section;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +22,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,9 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The pieces of a streamed restore, against archives pg_dump wrote into a pipe: the table of contents is read as
- * pg_restore lists it, a stream with only some entries' data (chunks joined) loads those tables and nothing else, and
- * a damaged data section or bytes that are no archive are told apart from an archive of another layout.
+ * Archives pg_dump wrote into a pipe, read as they stream by: the table of contents is read as pg_restore lists it,
+ * the rows of every table are counted while the archive is passed on unchanged, a stream with only some entries' data
+ * (chunks joined) loads those tables and nothing else, and a damaged data section or bytes that are no archive are
+ * told apart from an archive of another layout.
  */
 class ArchiveStreamsTest {
 
@@ -118,6 +122,44 @@ class ArchiveStreamsTest {
     }
 
     @Test
+    void theRowsOfEveryTableAreCountedAsTheArchiveIsPassedOnUnchanged() throws Exception {
+        byte[] archive = Files.readAllBytes(piped);
+        var passedOn = new ByteArrayOutputStream();
+        var in = new ArchiveInput(new ByteArrayInputStream(archive), passedOn);
+
+        ArchiveRows rows = ArchiveRows.count(in);
+        in.passOnTheRest();
+
+        assertArrayEquals(archive, passedOn.toByteArray());
+        Map<ArchiveRows.Table, Long> counted = new HashMap<>();
+        for (String[] table : ordinaryTables(source)) {
+            counted.put(new ArchiveRows.Table(table[0], table[1]), Long.parseLong(query(source,
+                    "select count(*) from only " + quoted(table[0]) + "." + quoted(table[1]))));
+        }
+        assertEquals(counted, rows.tables());
+        assertEquals(OptionalLong.of(20_000), rows.rows("public", "readings"));
+        assertEquals(OptionalLong.of(0), rows.rows("public", "empty_one"));
+        assertEquals(OptionalLong.empty(), rows.rows("sales", "orders"), "a partitioned table holds no rows itself");
+    }
+
+    @Test
+    void aCompressedArchiveHasNoRowsToCount() throws Exception {
+        List<String> compressed = new ArrayList<>(dump());
+        compressed.set(compressed.indexOf("-Z0"), "-Z1");
+        Path archive = work.resolve("compressed.pgc");
+        ClientTools.pipe(db, compressed, List.of("cat"), archive);
+        var passedOn = new ByteArrayOutputStream();
+
+        try (InputStream file = Files.newInputStream(archive)) {
+            var in = new ArchiveInput(file, passedOn);
+            var e = assertThrows(UnexpectedArchiveException.class, () -> ArchiveRows.count(in));
+            assertTrue(e.getMessage().contains("does not end a row"), e.getMessage());
+            in.passOnTheRest();
+        }
+        assertArrayEquals(Files.readAllBytes(archive), passedOn.toByteArray(), "all of it is passed on all the same");
+    }
+
+    @Test
     void aTruncatedDataSectionIsDamaged() throws Exception {
         byte[] archive = Files.readAllBytes(piped);
         Set<Integer> all = dataIds(tableOfContents(piped));
@@ -192,6 +234,24 @@ class ArchiveStreamsTest {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Schema and name of every ordinary table outside the system schemas. */
+    private static List<String[]> ordinaryTables(String database) throws SQLException {
+        List<String[]> tables = new ArrayList<>();
+        try (Connection c = db.connect(database); Statement statement = c.createStatement();
+             ResultSet rs = statement.executeQuery("select n.nspname, c.relname from pg_class c join pg_namespace n"
+                     + " on n.oid = c.relnamespace where c.relkind = 'r' and n.nspname not in ('pg_catalog',"
+                     + " 'information_schema', 'pg_toast')")) {
+            while (rs.next()) {
+                tables.add(new String[]{rs.getString(1), rs.getString(2)});
+            }
+        }
+        return tables;
     }
 
     private static List<String> tablesWithRows(String database) throws SQLException {

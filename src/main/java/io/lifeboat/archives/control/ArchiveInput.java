@@ -1,8 +1,10 @@
-package io.lifeboat.restores.control;
+package io.lifeboat.archives.control;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the primitives of a pg_dump custom archive (bytes, sign-and-magnitude integers, length-prefixed strings)
@@ -10,7 +12,7 @@ import java.io.OutputStream;
  * before it is replaced, so the copy holds the stream as far as it was read, whatever the reader skips or makes of
  * it; after that, nothing more is passed on.
  */
-final class ArchiveInput {
+public final class ArchiveInput {
 
     private static final int BUFFER = 256 * 1024;
 
@@ -23,16 +25,23 @@ final class ArchiveInput {
     private long bufferStart;
     private int intSize = 4;
 
-    ArchiveInput(InputStream in, OutputStream copy) {
+    public ArchiveInput(InputStream in, OutputStream copy) {
         this.in = in;
         this.copy = copy;
     }
 
     /** Passes on what was read so far; from here on, nothing more is passed on. */
-    void stopCopying() throws IOException {
+    public void stopCopying() throws IOException {
         if (copying) {
             copy.write(buffer, 0, next);
             copying = false;
+        }
+    }
+
+    /** Reads the rest of the stream, passing it on (unless {@link #stopCopying()} was called). */
+    public void passOnTheRest() throws IOException {
+        while (fill()) {
+            next = end;
         }
     }
 
@@ -108,7 +117,7 @@ final class ArchiveInput {
             throw new UnexpectedArchiveException("a string of " + length + " bytes where at most " + maxLength
                     + " were expected");
         }
-        return new String(readBytes((int) length), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(readBytes((int) length), StandardCharsets.UTF_8);
     }
 
     void skip(long count) throws IOException, UnexpectedArchiveException {
@@ -140,8 +149,7 @@ final class ArchiveInput {
 
     private boolean fill() throws IOException {
         if (Thread.currentThread().isInterrupted()) {
-            throw new RestoreFailedException("The restore was interrupted while reading the artifact; "
-                    + "nothing was created: start it again if it is still needed");
+            throw new InterruptedIOException("interrupted while reading the archive");
         }
         if (copying) {
             copy.write(buffer, 0, end);

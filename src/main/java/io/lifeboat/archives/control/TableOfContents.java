@@ -1,4 +1,4 @@
-package io.lifeboat.restores.control;
+package io.lifeboat.archives.control;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,10 +12,10 @@ import java.util.List;
  *
  * @param entries every entry, in archive order, with the section pg_restore gives it
  */
-record TableOfContents(List<Entry> entries) {
+public record TableOfContents(List<Entry> entries) {
 
     static final int OFFSET_NO_DATA = 3;
-    static final String NOT_AN_ARCHIVE = "no PGDMP signature";
+    public static final String NOT_AN_ARCHIVE = "no PGDMP signature";
 
     private static final byte[] MAGIC = {'P', 'G', 'D', 'M', 'P'};
     private static final int FORMAT_CUSTOM = 1;
@@ -25,7 +25,7 @@ record TableOfContents(List<Entry> entries) {
     private static final int NAME = 64 * 1024;
 
     /** pg_dump's sections; entries of {@link #NONE} belong to the section of the entries before them. */
-    enum Section {
+    public enum Section {
         NONE, PRE_DATA, DATA, POST_DATA;
 
         static Section of(long code) throws UnexpectedArchiveException {
@@ -47,15 +47,15 @@ record TableOfContents(List<Entry> entries) {
      * @param hasData   whether a data block belongs to it
      * @param dependencies the dump ids of the entries it depends on
      */
-    record Entry(int dumpId, String desc, String namespace, String tag, Section section, boolean hasData,
+    public record Entry(int dumpId, String desc, String namespace, String tag, Section section, boolean hasData,
                  List<Integer> dependencies) {
-        Entry {
+        public Entry {
             dependencies = List.copyOf(dependencies);
         }
     }
 
     /** The entries of the data section, in archive order. */
-    List<Entry> dataSection() {
+    public List<Entry> dataSection() {
         return entries.stream().filter(e -> e.section() == Section.DATA).toList();
     }
 
@@ -63,7 +63,7 @@ record TableOfContents(List<Entry> entries) {
      * Reads the header and the table of contents, leaving {@code in} at the first data block. Sets the reader's
      * integer size as the header gives it.
      */
-    static TableOfContents read(ArchiveInput in) throws IOException, UnexpectedArchiveException {
+    public static TableOfContents read(ArchiveInput in) throws IOException, UnexpectedArchiveException {
         int minor = readHeader(in);
         int offsetSize = in.readByte();
         if (offsetSize < 4 || offsetSize > 8) {

@@ -1,8 +1,11 @@
-package io.lifeboat.restores.control;
+package io.lifeboat.archives.control;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,11 +15,14 @@ import java.util.Set;
  * bytes of the data are unchanged. Blocks of other entries are read past, and the copy ends after the last block
  * asked for.
  */
-final class DataBlocks {
+public final class DataBlocks {
 
     static final int CHUNK = 1024 * 1024;
     private static final int BLOCK_DATA = 1;
     private static final int BLOCK_LARGE_OBJECTS = 3;
+    private static final int SMALL_CHUNK = 16;
+    /** What pg_dump writes after a table's rows: COPY's end-of-data marker (an escaped row never starts so). */
+    private static final byte[] END_OF_COPY = {'\\', '.', '\n'};
 
     private DataBlocks() {
     }
@@ -28,7 +34,7 @@ final class DataBlocks {
      * @throws UnexpectedArchiveException the archive ends before the last wanted block, or a block is not laid out
      *                                    as pg_dump writes it: the data section is damaged
      */
-    static void copy(ArchiveInput in, Set<Integer> wanted, OutputStream out) throws IOException,
+    public static void copy(ArchiveInput in, Set<Integer> wanted, OutputStream out) throws IOException,
             UnexpectedArchiveException {
         var writer = new BlockWriter(out, in.intSize());
         Set<Integer> seen = new HashSet<>();
@@ -69,6 +75,69 @@ final class DataBlocks {
             }
         }
         out.flush();
+    }
+
+    /**
+     * Reads every block from {@code in}, which stands at the first one, to the end of the archive, and counts the
+     * chunks of each data block: pg_dump without compression writes every row it gets from COPY (one row a message,
+     * as the protocol promises) as a chunk of its own, and then COPY's end-of-data marker, which is not a row.
+     *
+     * @return the number of rows by dump id
+     * @throws UnexpectedArchiveException a block is not laid out as pg_dump writes it, or a chunk does not end a row
+     *                                    (a compressed archive)
+     */
+    public static Map<Integer, Long> countRows(ArchiveInput in) throws IOException, UnexpectedArchiveException {
+        Map<Integer, Long> rows = new HashMap<>();
+        int type;
+        while ((type = in.readByteOrEnd()) >= 0) {
+            long position = in.position() - 1;
+            int dumpId = (int) in.readInt();
+            switch (type) {
+                case BLOCK_DATA -> {
+                    if (rows.put(dumpId, countRowChunks(in)) != null) {
+                        throw new UnexpectedArchiveException("two data blocks for entry " + dumpId);
+                    }
+                }
+                case BLOCK_LARGE_OBJECTS -> {
+                    while (in.readInt() != 0) {
+                        copyChunks(in, null);
+                    }
+                }
+                default -> throw new UnexpectedArchiveException("data block type " + type + " at " + position);
+            }
+        }
+        return rows;
+    }
+
+    private static long countRowChunks(ArchiveInput in) throws IOException, UnexpectedArchiveException {
+        long rows = 0;
+        long length;
+        byte[] small = new byte[SMALL_CHUNK];
+        while ((length = in.readInt()) != 0) {
+            if (length < 0 || length > Integer.MAX_VALUE) {
+                throw new UnexpectedArchiveException("a data chunk of " + length + " bytes");
+            }
+            int last;
+            if (length <= SMALL_CHUNK) {
+                in.readFully(small, 0, (int) length);
+                if (startsWith(small, (int) length, END_OF_COPY)) {
+                    continue;
+                }
+                last = small[(int) length - 1];
+            } else {
+                in.skip(length - 1);
+                last = in.readByte();
+            }
+            if (last != '\n') {
+                throw new UnexpectedArchiveException("a data chunk that does not end a row");
+            }
+            rows++;
+        }
+        return rows;
+    }
+
+    private static boolean startsWith(byte[] bytes, int length, byte[] prefix) {
+        return length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static void header(BlockWriter target, int type, int dumpId) throws IOException {
