@@ -9,9 +9,17 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** An upload into a {@link LocalFolder}: a {@code .partial} file renamed on commit. */
+/**
+ * An upload into a {@link LocalFolder}: a {@code .partial} file renamed on commit. What is written is flushed to
+ * disk in the background every {@link #FLUSH_EVERY} bytes, so that the commit's fsync finds little left to write and
+ * a long backup does not fill the page cache with dirty pages.
+ */
 final class LocalFolderUpload implements Upload {
+
+    static final long FLUSH_EVERY = 64L << 20;
 
     private final LocalFolder folder;
     private final String key;
@@ -19,10 +27,20 @@ final class LocalFolderUpload implements Upload {
     private final Path partial;
     private final FileChannel channel;
     private final OutputStream stream;
+    private final long flushEvery;
+    private final AtomicBoolean flushing = new AtomicBoolean();
+    private final AtomicInteger flushes = new AtomicInteger();
+    private long unflushed;
     private boolean finished;
 
     LocalFolderUpload(LocalFolder folder, String key, Path target, Path partial, FileChannel channel) {
+        this(folder, key, target, partial, channel, FLUSH_EVERY);
+    }
+
+    LocalFolderUpload(LocalFolder folder, String key, Path target, Path partial, FileChannel channel,
+                      long flushEvery) {
         this.folder = folder;
+        this.flushEvery = flushEvery;
         this.key = key;
         this.target = target;
         this.partial = partial;
@@ -90,6 +108,32 @@ final class LocalFolderUpload implements Upload {
         folder.removeEmptyFolders(partial.getParent());
     }
 
+    /** How many background flushes were started. */
+    int flushes() {
+        return flushes.get();
+    }
+
+    /**
+     * Writes what the file holds so far to disk on a thread of its own, unless the previous flush is still busy.
+     * A failure is left to the commit's fsync to report.
+     */
+    private void flushInBackground() {
+        if (flushing.compareAndSet(false, true)) {
+            flushes.incrementAndGet();
+            Thread thread = new Thread(() -> {
+                try {
+                    channel.force(false);
+                } catch (IOException ignored) {
+                    // closed by an abort, or failing: the commit's fsync says so
+                } finally {
+                    flushing.set(false);
+                }
+            }, "flush of " + key);
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
     private void guard(IoAction action) throws IOException {
         try {
             action.run();
@@ -130,6 +174,11 @@ final class LocalFolderUpload implements Upload {
                     channel.write(buffer);
                 }
             });
+            unflushed += length;
+            if (unflushed >= flushEvery) {
+                unflushed = 0;
+                flushInBackground();
+            }
         }
 
         @Override

@@ -4,11 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +49,27 @@ class LocalFolderTest {
                 "shop/2025/01/b2/manifest.json"), folder.list(""));
         assertEquals(List.of("crm/2025/01/b1/manifest.json"), folder.list("crm/2025/01/b1/man"));
         assertEquals("local folder " + root.toAbsolutePath(), folder.describe());
+    }
+
+    @Test
+    void aLargeUploadIsFlushedToDiskAsItIsWrittenAndCommittedWhole() throws IOException {
+        Path partial = Files.createDirectories(root.resolve("crm")).resolve("dump.pgc.zst.partial");
+        byte[] block = new byte[256 * 1024];
+        new Random(7).nextBytes(block);
+        var upload = new LocalFolderUpload(new LocalFolder(root), "crm/dump.pgc.zst", root.resolve("crm/dump.pgc.zst"),
+                partial, FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 20);
+
+        for (int i = 0; i < 16; i++) {
+            upload.stream().write(block);
+        }
+        upload.commit();
+
+        assertTrue(upload.flushes() >= 1, "flushed in the background every MiB: " + upload.flushes());
+        assertTrue(upload.flushes() <= 4, "never more often than asked: " + upload.flushes());
+        byte[] stored = Files.readAllBytes(root.resolve("crm/dump.pgc.zst"));
+        assertEquals(16 * block.length, stored.length);
+        assertArrayEquals(block, Arrays.copyOfRange(stored, 15 * block.length, stored.length));
+        assertFalse(Files.exists(partial));
     }
 
     @Test
