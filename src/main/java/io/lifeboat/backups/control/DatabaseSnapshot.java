@@ -1,11 +1,11 @@
 package io.lifeboat.backups.control;
 
+import io.lifeboat.Sha256;
 import io.lifeboat.backups.entity.Manifest.TableRows;
 import io.lifeboat.targets.entity.DatabaseLogin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -114,15 +113,11 @@ public final class DatabaseSnapshot implements AutoCloseable {
             }
         }
         columns.sort(null);
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (String column : columns) {
-                sha256.update((column + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("This JVM has no SHA-256", e);
+        MessageDigest sha256 = Sha256.digest();
+        for (String column : columns) {
+            sha256.update((column + "\n").getBytes(StandardCharsets.UTF_8));
         }
+        return Sha256.hex(sha256);
     }
 
     /** Rows of a table that are known without counting them, or empty. */

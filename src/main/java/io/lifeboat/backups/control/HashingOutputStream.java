@@ -1,11 +1,11 @@
 package io.lifeboat.backups.control;
 
+import io.lifeboat.Sha256;
+
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.LongConsumer;
 
 /** Passes bytes on while computing their SHA-256 and count; reports each write. Closing does not close the target. */
@@ -18,11 +18,7 @@ final class HashingOutputStream extends FilterOutputStream {
     HashingOutputStream(OutputStream out, LongConsumer onWrite) {
         super(out);
         this.onWrite = onWrite;
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("This JVM has no SHA-256", e);
-        }
+        this.sha256 = Sha256.digest();
     }
 
     @Override
@@ -49,6 +45,6 @@ final class HashingOutputStream extends FilterOutputStream {
 
     /** The hex SHA-256 of everything written; call once, at the end. */
     String sha256() {
-        return HexFormat.of().formatHex(sha256.digest());
+        return Sha256.hex(sha256);
     }
 }

@@ -1,5 +1,6 @@
 package io.lifeboat.destinations.control;
 
+import io.lifeboat.Sha256;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 

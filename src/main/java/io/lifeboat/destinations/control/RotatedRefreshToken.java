@@ -1,5 +1,7 @@
 package io.lifeboat.destinations.control;
 
+import io.lifeboat.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.lifeboat.destinations.control;
 
+import io.lifeboat.Sha256;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;

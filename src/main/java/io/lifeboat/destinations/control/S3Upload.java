@@ -1,5 +1,6 @@
 package io.lifeboat.destinations.control;
 
+import io.lifeboat.Sha256;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;

@@ -1,5 +1,7 @@
 package io.lifeboat.destinations.control;
 
+import io.lifeboat.Sha256;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,11 @@
 package io.lifeboat.encryption.control;
 
+import io.lifeboat.Sha256;
 import com.exceptionfactory.jagged.RecipientStanzaWriter;
 import com.exceptionfactory.jagged.x25519.X25519RecipientStanzaWriterFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,12 +35,8 @@ public record X25519Recipient(String publicKey) implements Recipient {
 
     @Override
     public String fingerprint() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(publicKey.getBytes(StandardCharsets.US_ASCII));
-            return FINGERPRINT_PREFIX + HexFormat.of().formatHex(hash).substring(0, FINGERPRINT_HEX_DIGITS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("This JVM has no SHA-256", e);
-        }
+        byte[] hash = Sha256.digest().digest(publicKey.getBytes(StandardCharsets.US_ASCII));
+        return FINGERPRINT_PREFIX + HexFormat.of().formatHex(hash).substring(0, FINGERPRINT_HEX_DIGITS);
     }
 
     RecipientStanzaWriter stanzaWriter() throws GeneralSecurityException {

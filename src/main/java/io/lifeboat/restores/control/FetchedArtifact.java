@@ -1,5 +1,6 @@
 package io.lifeboat.restores.control;
 
+import io.lifeboat.Sha256;
 import io.lifeboat.backups.entity.Manifest;
 import io.lifeboat.encryption.control.AgeEncryption;
 import io.lifeboat.encryption.control.Identity;
@@ -13,9 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -51,7 +50,7 @@ record FetchedArtifact(Path folder, Path file, long bytesRead) {
     /** Copies the stored bytes, decrypted, to the file; returns how many stored bytes there were. */
     private static long copy(Manifest manifest, ArtifactSource source, List<Identity> identities, Path file) {
         Manifest.Artifact expected = manifest.dump();
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         try (var counted = new HashingStream(opened(source), sha256)) {
             String readError = null;
             String keyError = null;
@@ -70,7 +69,7 @@ record FetchedArtifact(Path folder, Path file, long bytesRead) {
                 readError = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             counted.transferTo(OutputStream.nullOutputStream());
-            String actualSha = HexFormat.of().formatHex(sha256.digest());
+            String actualSha = Sha256.hex(sha256);
             if (counted.count() != expected.size() || !actualSha.equalsIgnoreCase(expected.sha256())) {
                 throw new UnusableCopyException("Refused to restore backup " + manifest.id() + ": "
                         + CHECKSUM_MISMATCH + ". The manifest expects " + expected.size() + " bytes with SHA-256 "
@@ -136,14 +135,6 @@ record FetchedArtifact(Path folder, Path file, long bytesRead) {
         } catch (IOException e) {
             throw new RestoreFailedException("Could not create a folder in the work folder " + workFolder + " ("
                     + e.getMessage() + "): make it writable by Lifeboat or choose another one", e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

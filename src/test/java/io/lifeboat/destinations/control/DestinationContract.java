@@ -1,5 +1,6 @@
 package io.lifeboat.destinations.control;
 
+import io.lifeboat.Sha256;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
