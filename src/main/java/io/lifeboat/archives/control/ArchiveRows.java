@@ -11,9 +11,10 @@ import java.util.OptionalLong;
  * The rows of every table whose data an uncompressed custom archive holds, counted from its data blocks while it
  * streams by: the rows pg_dump wrote, in the dump's own snapshot, without reading the database a second time.
  *
- * @param tables rows by table
+ * @param tables           rows by table
+ * @param uncountedBecause  why the rows could not be counted (and {@code tables} is empty), or null
  */
-public record ArchiveRows(Map<Table, Long> tables) {
+public record ArchiveRows(Map<Table, Long> tables, String uncountedBecause) {
 
     private static final String TABLE_DATA = "TABLE DATA";
 
@@ -39,7 +40,12 @@ public record ArchiveRows(Map<Table, Long> tables) {
                 tables.put(new Table(entry.namespace(), entry.tag()), counted);
             }
         }
-        return new ArchiveRows(tables);
+        return new ArchiveRows(tables, null);
+    }
+
+    /** No rows counted, for this reason. */
+    public static ArchiveRows uncounted(String because) {
+        return new ArchiveRows(Map.of(), because);
     }
 
     /** The rows of this table, or empty when the archive holds no data of it. */

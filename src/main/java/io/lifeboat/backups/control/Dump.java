@@ -17,6 +17,7 @@ import io.lifeboat.encryption.control.Recipient;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,19 +26,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one backup: a snapshot, then {@code pg_dump --snapshot} streamed through zstd (or gzip) and SHA-256
- * into the destination while the rows are counted in the same snapshot; the artifact is committed, then the
- * manifest is written last. On any failure nothing of the backup is left and a {@link BackupFailedException}
+ * into the destination; the rows of each table are counted in the archive as it passes (for a plain dump: in the
+ * same snapshot, beside pg_dump); the artifact is committed, then the manifest is written last. On any failure nothing of the backup is left and a {@link BackupFailedException}
  * says what happened. Memory use does not depend on the database's size.
  */
 public final class Dump {
 
     private static final long EXIT_WAIT_SECONDS = 60;
-    private static final ArchiveRows NO_ROWS = new ArchiveRows(Map.of());
 
     private final PgClientTools tools;
     private final Duration connectTimeout;
@@ -138,14 +137,16 @@ public final class Dump {
                         throw new BackupFailedException(pgDumpEnded(exit, pgDump.stderrTail()));
                     }
                     tables = counting != null ? counting.join()
-                            : snapshot.countRows(progress::tableCounted, streamed.rows()::rows);
-                } catch (IOException | RuntimeException e) {
-                    failIfStopped(pgDump);
-                    throw rethrow(e);
+                            : countRemainingRows(snapshot, streamed.rows(), progress);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    pgDump.stop("The backup was interrupted (the server is shutting down?); nothing was kept");
-                    throw new BackupFailedException(pgDump.stopReason());
+                    throw interrupted(pgDump);
+                } catch (IOException | RuntimeException e) {
+                    if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+                        throw interrupted(pgDump);
+                    }
+                    failIfStopped(pgDump);
+                    throw rethrow(e);
                 } finally {
                     progress.onCancel(null);
                 }
@@ -187,6 +188,16 @@ public final class Dump {
         return result;
     }
 
+    /** The rows counted in the archive, and those of the other tables counted in the snapshot. */
+    private static List<Manifest.TableRows> countRemainingRows(DatabaseSnapshot snapshot, ArchiveRows counted,
+                                                               DumpProgress progress) throws BackupFailedException {
+        if (counted.uncountedBecause() != null) {
+            progress.log("The rows are counted in the snapshot after the dump: the archive is not laid out as "
+                    + "expected (" + counted.uncountedBecause() + ")");
+        }
+        return snapshot.countRows(progress::tableCounted, counted::rows);
+    }
+
     private String artifactName(DumpRequest request) {
         return request.format().artifactName() + (recipients.isEmpty() ? "" : Manifest.ENCRYPTED_SUFFIX);
     }
@@ -195,7 +206,7 @@ public final class Dump {
                                  DumpProgress progress) throws IOException {
         var hashing = new HashingOutputStream(sink, progress::written);
         OutputStream stored = recipients.isEmpty() ? hashing : new AgeEncryption().encrypt(hashing, recipients);
-        ArchiveRows rows = NO_ROWS;
+        ArchiveRows rows = ArchiveRows.uncounted("a plain dump");
         try (OutputStream compressed = Compressors.wrap(request, stored)) {
             var read = new FilterOutputStream(compressed) {
                 @Override
@@ -206,7 +217,7 @@ public final class Dump {
             };
             var archive = new ArchiveInput(in, read);
             if (request.format() == BackupFormat.CUSTOM_ZSTD) {
-                rows = countRows(archive, progress);
+                rows = countRows(archive);
             }
             archive.passOnTheRest();
         }
@@ -214,13 +225,11 @@ public final class Dump {
     }
 
     /** The rows of each table, counted in the archive as it passes; none when its layout is not the expected one. */
-    private static ArchiveRows countRows(ArchiveInput archive, DumpProgress progress) throws IOException {
+    private static ArchiveRows countRows(ArchiveInput archive) throws IOException {
         try {
             return ArchiveRows.count(archive);
         } catch (UnexpectedArchiveException e) {
-            progress.log("The rows are counted in the snapshot after the dump: the archive is not laid out as "
-                    + "expected (" + e.getMessage() + ")");
-            return NO_ROWS;
+            return ArchiveRows.uncounted(e.getMessage());
         }
     }
 
@@ -235,6 +244,11 @@ public final class Dump {
                     + ": a table may be locked; the backup was stopped. Retry, or raise the stall timeout");
         }
         snapshot.close();
+    }
+
+    private static BackupFailedException interrupted(PgDumpProcess pgDump) {
+        pgDump.stop("The backup was interrupted (the server is shutting down?); nothing was kept");
+        return new BackupFailedException(pgDump.stopReason());
     }
 
     private static void failIfStopped(PgDumpProcess pgDump) throws BackupFailedException {

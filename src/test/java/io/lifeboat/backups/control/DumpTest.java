@@ -7,6 +7,7 @@ import io.lifeboat.backups.entity.Manifest.TableRows;
 import io.lifeboat.backups.entity.Trigger;
 import io.lifeboat.destinations.control.LocalFolder;
 import io.lifeboat.targets.entity.DatabaseLogin;
+import io.lifeboat.testing.ClientTools;
 import io.lifeboat.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,6 +131,28 @@ class DumpTest {
         assertEquals(2, progress.tablesCounted());
         assertTrue(progress.bytesPerSecond() > 0);
         assertTrue(progress.log().stream().anyMatch(line -> line.contains("complete")), progress.log().toString());
+        assertTrue(progress.log().stream().noneMatch(line -> line.contains("counted in the snapshot")),
+                "the rows were counted in the archive as it passed: " + progress.log());
+    }
+
+    @Test
+    void anArchiveWhoseRowsCannotBeCountedAsItPassesHasThemCountedInTheSnapshot() throws Exception {
+        // a pg_dump that compresses its archive although asked not to: its chunks are no longer rows
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        Path compressing = bin.resolve("pg_dump");
+        Files.writeString(compressing, "#!/bin/sh\nexec '" + ClientTools.bin("pg_dump") + "' \"$@\" --compress=1\n");
+        Files.setPosixFilePermissions(compressing, PosixFilePermissions.fromString("rwxr-xr-x"));
+        DumpProgress progress = insertingAfterTheSnapshot();
+        var destination = new LocalFolder(root.resolve("backups"));
+
+        Manifest manifest = new Dump(new PgClientTools(List.of(bin)), Duration.ofSeconds(5), passFiles,
+                Clock.systemUTC()).run(request(BackupKeys.newBackupId(Instant.now()), BackupFormat.CUSTOM_ZSTD,
+                login(database)), destination, progress);
+
+        assertEquals(ROWS_AT_SNAPSHOT, manifest.tables(), "counted in the dump's snapshot all the same");
+        assertTrue(progress.log().stream().anyMatch(line -> line.contains("counted in the snapshot after the dump")
+                && line.contains("does not end a row")), progress.log().toString());
+        assertEquals(2, destination.list("").size(), "a complete backup");
     }
 
     @Test
