@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The data blocks after a custom archive's table of contents (PostgreSQL's pg_backup_custom.c), copied for some of
- * their entries with the chunks of each block joined into chunks of up to {@link #CHUNK} bytes: pg_dump writes every
- * row of a table as a chunk of its own, and pg_restore pays for each chunk (a read, a message to the server). The
- * bytes of the data are unchanged. Blocks of other entries are read past, and the copy ends after the last block
- * asked for.
+ * The data blocks after a custom archive's table of contents (PostgreSQL's pg_backup_custom.c): their rows counted
+ * (a backup), or copied for some of their entries with the chunks of each block joined into chunks of up to
+ * {@link #CHUNK} bytes (a restore stream). pg_dump writes every row of a table as a chunk of its own, and pg_restore
+ * pays for each chunk (a read, a message to the server). The bytes of the data are unchanged. Blocks of other entries
+ * are read past, and the copy ends after the last block asked for.
  */
 public final class DataBlocks {
 

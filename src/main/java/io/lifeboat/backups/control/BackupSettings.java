@@ -30,11 +30,11 @@ public class BackupSettings {
     Optional<String> toolPaths;
 
     /**
-     * Without a setting, zstd gets a thread of its own for each core beyond the two that pg_dump and the server
-     * already keep busy; on two cores it compresses on the thread that reads pg_dump (at level 2 zstd outpaces
-     * pg_dump, and threads of its own would only take turns with it).
+     * Without a setting, zstd gets a thread of its own for each core beyond the two that pg_dump and a database
+     * server on the same machine keep busy; on two cores it compresses on the thread that reads pg_dump (at level 2
+     * zstd outpaces pg_dump, and threads of its own would only take turns with it; see the README's Performance).
      */
-    static int defaultZstdWorkers(int cores) {
+    private static int defaultZstdWorkers(int cores) {
         return Math.max(0, cores - 2);
     }
 
