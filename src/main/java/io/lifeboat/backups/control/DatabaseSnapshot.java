@@ -27,7 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class DatabaseSnapshot implements AutoCloseable {
 
     private static final String TABLES = """
-            select n.nspname, c.relname, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            select n.nspname, c.relname, c.relkind,
+              exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                        and d.deptype = 'e')
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')
               and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp\\_%'
             order by 1, 2""";
@@ -136,7 +139,8 @@ public final class DatabaseSnapshot implements AutoCloseable {
 
     /**
      * The rows of every table: as {@code known} gives them (a partitioned table: the sum of its partitions when all
-     * of them are known), the others counted inside the snapshot.
+     * of them are known), the others counted inside the snapshot. An extension's tables are always counted: the
+     * archive holds at most the rows that the extension's script does not create.
      */
     public List<TableRows> countRows(Runnable afterEachTable, KnownRows known) throws BackupFailedException {
         counting.lock();
@@ -146,7 +150,8 @@ public final class DatabaseSnapshot implements AutoCloseable {
             List<String[]> names = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery(TABLES)) {
                 while (rs.next()) {
-                    names.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+                    names.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3),
+                            String.valueOf(rs.getBoolean(4))});
                 }
             }
             Map<List<String>, List<String[]>> partitions = partitions(statement);
@@ -154,7 +159,10 @@ public final class DatabaseSnapshot implements AutoCloseable {
                 if (closed) {
                     throw new BackupFailedException("Row counting in " + login + " was stopped");
                 }
-                OptionalLong rows = name[2].equals("r") ? known.rows(name[0], name[1])
+                // an extension's own table: pg_dump keeps only the rows its script does not create (or none)
+                boolean extensionTable = Boolean.parseBoolean(name[3]);
+                OptionalLong rows = extensionTable ? OptionalLong.empty()
+                        : name[2].equals("r") ? known.rows(name[0], name[1])
                         : sum(partitions.getOrDefault(List.of(name[0], name[1]), List.of()), known);
                 tables.add(new TableRows(name[0], name[1], rows.isPresent() ? rows.getAsLong()
                         : count(statement, name)));

@@ -89,6 +89,25 @@ class DatabaseSnapshotTest {
     }
 
     @Test
+    void anExtensionsTableIsCountedInTheDatabaseWhateverTheDumpHolds() throws Exception {
+        String withExtension = db.createDatabase("snapshot_extension");
+        db.execute(withExtension, """
+                create extension pgcrypto;
+                create table settings (k text, v text);
+                insert into settings values ('a', '1'), ('b', '2'), ('c', '3'), ('d', '4');
+                alter extension pgcrypto add table settings;
+                create table own (k text);
+                insert into own values ('x');
+                """);
+        try (var snapshot = DatabaseSnapshot.open(login(withExtension, db.password()), TIMEOUT)) {
+            List<TableRows> rows = snapshot.countRows(() -> { }, (schema, table) -> OptionalLong.of(1));
+
+            assertEquals(List.of(new TableRows("public", "own", 1), new TableRows("public", "settings", 4)), rows,
+                    "a dump holds only the rows of an extension's table that its script does not create");
+        }
+    }
+
+    @Test
     void aPartitionedTableWithAPartitionOfUnknownRowsIsCountedInTheDatabase() throws Exception {
         try (var snapshot = DatabaseSnapshot.open(login(database, db.password()), TIMEOUT)) {
             List<TableRows> rows = snapshot.countRows(() -> { },
