@@ -147,25 +147,22 @@ public final class DatabaseSnapshot implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             running = statement;
             List<TableRows> tables = new ArrayList<>();
-            List<String[]> names = new ArrayList<>();
+            List<Table> all = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery(TABLES)) {
                 while (rs.next()) {
-                    names.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3),
-                            String.valueOf(rs.getBoolean(4))});
+                    all.add(new Table(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
                 }
             }
-            Map<List<String>, List<String[]>> partitions = partitions(statement);
-            for (String[] name : names) {
+            Map<List<String>, List<Table>> partitions = partitions(statement);
+            for (Table table : all) {
                 if (closed) {
                     throw new BackupFailedException("Row counting in " + login + " was stopped");
                 }
-                // an extension's own table: pg_dump keeps only the rows its script does not create (or none)
-                boolean extensionTable = Boolean.parseBoolean(name[3]);
-                OptionalLong rows = extensionTable ? OptionalLong.empty()
-                        : name[2].equals("r") ? known.rows(name[0], name[1])
-                        : sum(partitions.getOrDefault(List.of(name[0], name[1]), List.of()), known);
-                tables.add(new TableRows(name[0], name[1], rows.isPresent() ? rows.getAsLong()
-                        : count(statement, name)));
+                OptionalLong rows = table.extensionOwned() ? OptionalLong.empty()
+                        : table.partitioned() ? sum(partitions.getOrDefault(table.key(), List.of()), known)
+                        : known.rows(table.schema(), table.name());
+                tables.add(new TableRows(table.schema(), table.name(), rows.isPresent() ? rows.getAsLong()
+                        : count(statement, table)));
                 afterEachTable.run();
             }
             return tables;
@@ -179,33 +176,48 @@ public final class DatabaseSnapshot implements AutoCloseable {
         }
     }
 
-    private static long count(Statement statement, String[] name) throws SQLException {
-        String only = name[2].equals("r") ? "only " : ""; // a partitioned table counts its partitions
-        try (ResultSet rs = statement.executeQuery("select count(*) from " + only + quote(name[0]) + "."
-                + quote(name[1]))) {
+    /**
+     * A table, ordinary ('r'), partitioned ('p') or foreign ('f'), and whether it is an extension's own: pg_dump
+     * keeps at most the rows of such a table that the extension's script does not create.
+     */
+    private record Table(String schema, String name, String kind, boolean extensionOwned) {
+
+        boolean partitioned() {
+            return kind.equals("p");
+        }
+
+        List<String> key() {
+            return List.of(schema, name);
+        }
+    }
+
+    private static long count(Statement statement, Table table) throws SQLException {
+        String only = table.partitioned() ? "" : "only "; // a partitioned table counts its partitions
+        try (ResultSet rs = statement.executeQuery("select count(*) from " + only + quote(table.schema()) + "."
+                + quote(table.name()))) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    /** The tables (schema, name, kind) below each partitioned table, by its schema and name. */
-    private static Map<List<String>, List<String[]>> partitions(Statement statement) throws SQLException {
-        Map<List<String>, List<String[]>> partitions = new HashMap<>();
+    /** The tables below each partitioned table, by its schema and name. */
+    private static Map<List<String>, List<Table>> partitions(Statement statement) throws SQLException {
+        Map<List<String>, List<Table>> partitions = new HashMap<>();
         try (ResultSet rs = statement.executeQuery(PARTITIONS)) {
             while (rs.next()) {
                 partitions.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), key -> new ArrayList<>())
-                        .add(new String[]{rs.getString(3), rs.getString(4), rs.getString(5)});
+                        .add(new Table(rs.getString(3), rs.getString(4), rs.getString(5), false));
             }
         }
         return partitions;
     }
 
-    /** The sum of the partitions' rows when each holds rows of its own and they are all known. */
-    private static OptionalLong sum(List<String[]> partitions, KnownRows known) {
+    /** The sum of the partitions' rows when each ordinary one is known and none is foreign. */
+    private static OptionalLong sum(List<Table> partitions, KnownRows known) {
         long sum = 0;
-        for (String[] partition : partitions) {
-            if (!partition[2].equals("p")) {
-                OptionalLong rows = partition[2].equals("r") ? known.rows(partition[0], partition[1])
+        for (Table partition : partitions) {
+            if (!partition.partitioned()) {
+                OptionalLong rows = partition.kind().equals("r") ? known.rows(partition.schema(), partition.name())
                         : OptionalLong.empty();
                 if (rows.isEmpty()) {
                     return OptionalLong.empty();
