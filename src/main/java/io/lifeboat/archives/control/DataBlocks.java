@@ -111,19 +111,16 @@ public final class DataBlocks {
 
     private static long countRowChunks(ArchiveInput in) throws IOException, UnexpectedArchiveException {
         long rows = 0;
-        long length;
+        int length;
         byte[] small = new byte[SMALL_CHUNK];
-        while ((length = in.readInt()) != 0) {
-            if (length < 0 || length > Integer.MAX_VALUE) {
-                throw new UnexpectedArchiveException("a data chunk of " + length + " bytes");
-            }
+        while ((length = nextChunk(in)) != 0) {
             int last;
             if (length <= SMALL_CHUNK) {
-                in.readFully(small, 0, (int) length);
-                if (startsWith(small, (int) length, END_OF_COPY)) {
+                in.readFully(small, 0, length);
+                if (startsWith(small, length, END_OF_COPY)) {
                     continue;
                 }
-                last = small[(int) length - 1];
+                last = small[length - 1];
             } else {
                 in.skip(length - 1);
                 last = in.readByte();
@@ -134,6 +131,15 @@ public final class DataBlocks {
             rows++;
         }
         return rows;
+    }
+
+    /** The length of the block's next chunk, or 0 after its last one. */
+    private static int nextChunk(ArchiveInput in) throws IOException, UnexpectedArchiveException {
+        long length = in.readInt();
+        if (length < 0 || length > Integer.MAX_VALUE) {
+            throw new UnexpectedArchiveException("a data chunk of " + length + " bytes");
+        }
+        return (int) length;
     }
 
     private static boolean startsWith(byte[] bytes, int length, byte[] prefix) {
@@ -149,15 +155,12 @@ public final class DataBlocks {
     /** Copies one block's chunks to the target, or reads past them when there is none. */
     private static void copyChunks(ArchiveInput in, BlockWriter target) throws IOException,
             UnexpectedArchiveException {
-        long length;
-        while ((length = in.readInt()) != 0) {
-            if (length < 0 || length > Integer.MAX_VALUE) {
-                throw new UnexpectedArchiveException("a data chunk of " + length + " bytes");
-            }
+        int length;
+        while ((length = nextChunk(in)) != 0) {
             if (target == null) {
                 in.skip(length);
             } else {
-                target.chunk(in, (int) length);
+                target.chunk(in, length);
             }
         }
         if (target != null) {
