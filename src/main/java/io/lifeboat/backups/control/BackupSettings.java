@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 public class BackupSettings {
 
     @Inject
-    @ConfigProperty(name = "lifeboat.backups.zstd-level", defaultValue = "2")
+    @ConfigProperty(name = "lifeboat.backups.zstd-level", defaultValue = "" + DumpRequest.DEFAULT_ZSTD_LEVEL)
     int zstdLevel;
 
     @Inject
@@ -31,7 +31,7 @@ public class BackupSettings {
 
     /**
      * Without a setting, zstd gets a thread of its own for each core beyond the two that pg_dump and a database
-     * server on the same machine keep busy; on two cores it compresses on the thread that reads pg_dump (at level 2
+     * server on the same machine keep busy; on two cores it compresses on the thread that reads pg_dump (at level 1
      * zstd outpaces pg_dump, and threads of its own would only take turns with it; see the README's Performance).
      */
     private static int defaultZstdWorkers(int cores) {

@@ -6,14 +6,18 @@ import io.lifeboat.targets.entity.DatabaseLogin;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The pg_dump command line for a backup. It carries no password: that goes through a {@link PassFile}. */
+/**
+ * The pg_dump command line for a backup, with a bigger output buffer where the machine can give it one
+ * ({@link StdoutBuffer}). It carries no password: that goes through a {@link PassFile}.
+ */
 final class PgDumpCommand {
 
     private PgDumpCommand() {
     }
 
     static List<String> arguments(PgClient client, DatabaseLogin login, BackupFormat format, String snapshotId) {
-        List<String> arguments = new ArrayList<>(List.of(client.pgDump().toString()));
+        List<String> arguments = new ArrayList<>(StdoutBuffer.prefix());
+        arguments.add(client.pgDump().toString());
         switch (format) {
             case CUSTOM_ZSTD -> arguments.addAll(List.of("--format=custom", "--compress=0"));
             case PLAIN_GZIP -> arguments.addAll(List.of("--format=plain", "--clean", "--if-exists"));

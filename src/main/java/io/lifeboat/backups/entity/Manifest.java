@@ -18,7 +18,7 @@ import java.util.List;
  * @param serverVersion      server_version of the server dumped
  * @param pgDumpVersion      the version line of the pg_dump that made the dump
  * @param format             dump format
- * @param compression        e.g. "zstd-2" or "gzip-6"
+ * @param compression        e.g. "zstd-1" or "gzip-6"
  * @param encryption         recipient fingerprints; empty when not encrypted; never keys
  * @param artifacts          the files of this backup with size and SHA-256
  * @param tables             row counts per table, taken in the dump's own snapshot
