@@ -62,6 +62,7 @@ BACKUPS = [
     ("backup.zstd", "size.zstd", "pg_dump -Fc -Z0 | zstd -3 -T2"),
     ("backup.gzip", "size.gzip", "pg_dump | gzip (plain, level 6)"),
     ("backup.custom", "size.custom", "pg_dump -Fc (default compression)"),
+    ("backup.read", "size.read", "pg_dump -Fc -Z0 > /dev/null (reading only)"),
 ]
 RESTORES = [
     ("restore.lifeboat", "Lifeboat API restore (verify, streamed pg_restore x 2, row check)"),
@@ -80,6 +81,9 @@ def report(raw_path, env_path):
     out.append(f"{'BACKUPS (median wall time, output size)':<58}{'time':>10}{'size':>13}")
     for time_key, size_key, label in BACKUPS:
         out.append(f"  {label:<56}{seconds(median(v, time_key)):>10}{megabytes(median(v, size_key)):>13}")
+    reading = ratio(median(v, "backup.lifeboat"), median(v, "backup.read"))
+    if reading is not None:
+        out.append(f"  Lifeboat backup / reading only: {reading:.2f} x (how close the backup is to the read limit)")
     gunzip = median(v, "prepare.gunzip")
     if gunzip is not None:
         out.append(f"  {'(gunzip of plain.sql.gz before the psql restore)':<56}{seconds(gunzip):>10}")

@@ -391,9 +391,11 @@ step_backup_lifeboat_age() {
 dump_zstd() { pg_dump -Fc -Z0 -d "$DB" | zstd -3 -T"$ZSTD_THREADS" -q -c >"$WORK/dumps/dump.pgc.zst"; }
 dump_gzip() { pg_dump -d "$DB" | gzip >"$WORK/dumps/plain.sql.gz"; }
 dump_custom() { pg_dump -Fc -d "$DB" >"$WORK/dumps/custom.dump"; }
+dump_read() { pg_dump -Fc -Z0 -d "$DB" >/dev/null; }  # the read limit: what any pipeline after pg_dump starts from
 
 step_backup_zstd() { timed backup.zstd dump_zstd; record size.zstd "$(size_of "$WORK/dumps/dump.pgc.zst")"; }
 step_backup_gzip() { timed backup.gzip dump_gzip; record size.gzip "$(size_of "$WORK/dumps/plain.sql.gz")"; }
+step_backup_read() { timed backup.read dump_read; }
 step_backup_custom() { timed backup.custom dump_custom; record size.custom "$(size_of "$WORK/dumps/custom.dump")"; }
 
 restore_lifeboat() {
@@ -420,7 +422,8 @@ step_restore_lifeboat() {
 step_restore_psql() { timed restore.psql restore_psql; drop_database restore_psql; }
 step_restore_pgrestore() { timed restore.pgrestore restore_pgrestore; drop_database restore_pgrestore; }
 
-BACKUP_STEPS=(step_backup_lifeboat step_backup_lifeboat_age step_backup_zstd step_backup_gzip step_backup_custom)
+BACKUP_STEPS=(step_backup_lifeboat step_backup_lifeboat_age step_backup_zstd step_backup_gzip step_backup_custom
+              step_backup_read)
 RESTORE_STEPS=(step_restore_lifeboat step_restore_psql step_restore_pgrestore)
 
 # Before each step: the writes of the step before (dumps, dropped databases, a restore's tables and WAL) are
