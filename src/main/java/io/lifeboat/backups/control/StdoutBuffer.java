@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * A bigger buffer for pg_dump's standard output. pg_dump writes its archive through C's stdio, which buffers a pipe
  * 4 KiB at a time: a 3 GB dump becomes some 750 000 writes, each one waking the thread that reads it. coreutils'
- * {@code stdbuf -o1M} starts pg_dump with a 1 MiB buffer instead (it preloads a small library that sets the buffer,
+ * {@code stdbuf -o1048576} starts pg_dump with a 1 MiB buffer instead (it preloads a small library that sets the buffer,
  * then becomes pg_dump: same process, same arguments). Where stdbuf is missing or does not work here (its library is
  * not found), pg_dump runs as it is: the buffer saves CPU, a backup never depends on it.
  */

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StdoutBufferTest {
 
-    /** 300 lines, 9 900 bytes: more than two of stdio's 4 KiB pipe buffers, far less than 1 MiB. */
+    /** 275 lines, 9 900 bytes: more than two of stdio's 4 KiB pipe buffers, far less than 1 MiB. */
     private static final byte[] LINES = "a line of text long enough to count\n".repeat(275)
             .getBytes(StandardCharsets.US_ASCII);
 
