@@ -44,9 +44,14 @@ public final class PgClientTools {
         dirs.addAll(expand(Path.of("/usr"), "pgsql-", "bin"));
         dirs.add(Path.of("/usr/local/pgsql/bin"));
         dirs.addAll(expand(Path.of("/opt/homebrew/opt"), "postgresql@", "bin"));
-        Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .filter(entry -> !entry.isBlank()).map(Path::of).forEach(dirs::add);
+        dirs.addAll(pathFolders());
         return new PgClientTools(dirs);
+    }
+
+    /** The folders of the PATH, in order, without its empty entries. */
+    static List<Path> pathFolders() {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .filter(entry -> !entry.isBlank()).map(Path::of).toList();
     }
 
     /** The client for a server of the given major version (e.g. 15 for 15.4, from server_version_num / 10000). */

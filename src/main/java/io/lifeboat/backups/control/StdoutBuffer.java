@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A bigger buffer for pg_dump's standard output. pg_dump writes its archive through C's stdio, which buffers a pipe
@@ -30,9 +29,7 @@ final class StdoutBuffer {
     static List<String> prefix() {
         List<String> prefix = onThisMachine;
         if (prefix == null) {
-            List<Path> folders = new ArrayList<>();
-            Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                    .filter(entry -> !entry.isBlank()).map(Path::of).forEach(folders::add);
+            List<Path> folders = new ArrayList<>(PgClientTools.pathFolders());
             folders.addAll(List.of(Path.of("/usr/bin"), Path.of("/bin")));
             prefix = find(folders);
             onThisMachine = prefix;
