@@ -40,38 +40,20 @@ public final class DataBlocks {
         Set<Integer> seen = new HashSet<>();
         int left = wanted.size();
         while (left > 0) {
-            long position = in.position();
-            int type = in.readByteOrEnd();
-            if (type < 0) {
+            Block block = nextBlock(in, seen);
+            if (block == null) {
                 throw new UnexpectedArchiveException("the archive ends before the data of " + left + " entries");
             }
-            int dumpId = (int) in.readInt();
-            if (!seen.add(dumpId)) {
-                throw new UnexpectedArchiveException("two data blocks for entry " + dumpId);
-            }
-            BlockWriter target = wanted.contains(dumpId) ? writer : null;
-            switch (type) {
-                case BLOCK_DATA -> {
-                    header(target, type, dumpId);
-                    copyChunks(in, target);
-                }
-                case BLOCK_LARGE_OBJECTS -> {
-                    header(target, type, dumpId);
-                    long oid;
-                    while ((oid = in.readInt()) != 0) {
-                        if (target != null) {
-                            target.integer(oid);
-                        }
-                        copyChunks(in, target);
-                    }
-                    if (target != null) {
-                        target.integer(0);
-                    }
-                }
-                default -> throw new UnexpectedArchiveException("data block type " + type + " at " + position);
-            }
-            if (target != null) {
+            BlockWriter target = null;
+            if (wanted.contains(block.dumpId())) {
+                target = writer;
+                target.header(block.type(), block.dumpId());
                 left--;
+            }
+            if (block.type() == BLOCK_DATA) {
+                copyChunks(in, target);
+            } else {
+                copyLargeObjects(in, target);
             }
         }
         out.flush();
@@ -88,22 +70,13 @@ public final class DataBlocks {
      */
     public static Map<Integer, Long> countRows(ArchiveInput in) throws IOException, UnexpectedArchiveException {
         Map<Integer, Long> rows = new HashMap<>();
-        int type;
-        while ((type = in.readByteOrEnd()) >= 0) {
-            long position = in.position() - 1;
-            int dumpId = (int) in.readInt();
-            switch (type) {
-                case BLOCK_DATA -> {
-                    if (rows.put(dumpId, countRowChunks(in)) != null) {
-                        throw new UnexpectedArchiveException("two data blocks for entry " + dumpId);
-                    }
-                }
-                case BLOCK_LARGE_OBJECTS -> {
-                    while (in.readInt() != 0) {
-                        copyChunks(in, null);
-                    }
-                }
-                default -> throw new UnexpectedArchiveException("data block type " + type + " at " + position);
+        Set<Integer> seen = new HashSet<>();
+        Block block;
+        while ((block = nextBlock(in, seen)) != null) {
+            if (block.type() == BLOCK_DATA) {
+                rows.put(block.dumpId(), countRowChunks(in));
+            } else {
+                copyLargeObjects(in, null);
             }
         }
         return rows;
@@ -146,9 +119,44 @@ public final class DataBlocks {
         return length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
-    private static void header(BlockWriter target, int type, int dumpId) throws IOException {
+    /** A data block's type and entry. */
+    private record Block(int type, int dumpId) {
+    }
+
+    /**
+     * The header of the next block, or null at the end of the archive.
+     *
+     * @throws UnexpectedArchiveException a block of an unknown type, or a second block of an entry in {@code seen}
+     */
+    private static Block nextBlock(ArchiveInput in, Set<Integer> seen) throws IOException,
+            UnexpectedArchiveException {
+        long position = in.position();
+        int type = in.readByteOrEnd();
+        if (type < 0) {
+            return null;
+        }
+        int dumpId = (int) in.readInt();
+        if (type != BLOCK_DATA && type != BLOCK_LARGE_OBJECTS) {
+            throw new UnexpectedArchiveException("data block type " + type + " at " + position);
+        }
+        if (!seen.add(dumpId)) {
+            throw new UnexpectedArchiveException("two data blocks for entry " + dumpId);
+        }
+        return new Block(type, dumpId);
+    }
+
+    /** Copies a large-objects block's objects (each an oid and its chunks) to the target, or reads past them. */
+    private static void copyLargeObjects(ArchiveInput in, BlockWriter target) throws IOException,
+            UnexpectedArchiveException {
+        long oid;
+        while ((oid = in.readInt()) != 0) {
+            if (target != null) {
+                target.integer(oid);
+            }
+            copyChunks(in, target);
+        }
         if (target != null) {
-            target.header(type, dumpId);
+            target.integer(0);
         }
     }
 
