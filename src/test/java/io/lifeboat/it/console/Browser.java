@@ -83,6 +83,11 @@ public final class Browser implements AutoCloseable {
         return text(By.tagName("body"));
     }
 
+    /** The page's HTML as it stands, attributes included (what the server rendered into it). */
+    public String pageSource() {
+        return driver.getPageSource();
+    }
+
     /** The text of an element that polling may re-render at any moment: read again when it went stale. */
     public String text(By by) {
         for (int attempt = 1; ; attempt++) {

@@ -336,6 +336,52 @@ class ConsoleIT {
                 "destination.create FAILED"), actions, audit.body());
     }
 
+    @Test
+    @Order(13)
+    void anEncryptedBackupRestoresWithTheKeyTypedInTheWizard() throws Exception {
+        ensureAdmin();
+        String passphrase = "lantern harbour " + Long.toHexString(System.nanoTime());
+        var sealed = lifeboat.put("/api/targets/demo/encryption", """
+                {"passphrase": "%s"}""".formatted(passphrase));
+        assertEquals(200, sealed.status(), sealed.body());
+        try {
+            var created = lifeboat.post("/api/targets/demo/backups?wait=true", null);
+            assertEquals(201, created.status(), created.body());
+            String backupId = created.json().getString("id");
+
+            try (var browser = Browser.open(lifeboat, "restore-key")) {
+                new LoginPage(browser).logIn(ADMIN, PASSWORD);
+                browser.get("/target.xhtml?name=demo");
+                var wizard = new TargetPage(browser).awaitLoaded().restore(backupId);
+                assertTrue(wizard.asksForKey(), "an encrypted backup asks for its key");
+
+                String malformed = "AGE-SECRET-KEY-1NOTAKEY" + Long.toHexString(System.nanoTime()).toUpperCase();
+                wizard.nameDatabase("demo_sealed", malformed);
+                browser.await(Duration.ofSeconds(30), d -> wizard.keyProblem().isEmpty() ? null : true);
+                assertTrue(wizard.keyProblem().contains("not an age private key"), wizard.keyProblem());
+                assertFalse(browser.pageSource().contains(malformed), "the key is never shown back");
+                browser.screenshot("23-restore-key-malformed");
+
+                wizard.nameDatabase("demo_sealed", passphrase);
+                String confirmation = wizard.awaitConfirmation();
+                assertTrue(confirmation.contains("demo_sealed"), confirmation);
+                assertFalse(browser.pageSource().contains(passphrase), "the passphrase is never sent back");
+                assertTrue(wizard.confirm().awaitReport(Duration.ofMinutes(3)), wizard.reportText());
+                browser.screenshot("24-restore-key-report");
+                browser.await(Duration.ofSeconds(30), d -> wizard.reportText().contains("shop.orders") ? true : null);
+                assertTrue(wizard.reportText().contains("5000"), wizard.reportText());
+            }
+            try (var catalog = lifeboat.catalog(); var rs = catalog.createStatement()
+                    .executeQuery("select count(*) from pg_database where datname = 'demo_sealed'")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "the encrypted backup was restored with the typed passphrase");
+            }
+            assertFalse(lifeboat.logText().contains(passphrase), "the server log never holds the passphrase");
+        } finally {
+            assertEquals(204, lifeboat.delete("/api/targets/demo/encryption").status(), "the demo is left as it was");
+        }
+    }
+
     /**
      * The role × page/action matrix through the console: each row is a role, a page (or a control on a
      * page) and whether the role gets it. Pages a role may not open answer 403 with the "Not allowed" page.

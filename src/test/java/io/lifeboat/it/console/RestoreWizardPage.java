@@ -26,6 +26,26 @@ public final class RestoreWizardPage {
         return this;
     }
 
+    /** Names the database and types the key of an encrypted backup (the field only such a backup shows). */
+    public RestoreWizardPage nameDatabase(String database, String key) {
+        var field = browser.awaitVisible(By.id("wizard:key"));
+        field.clear();
+        field.sendKeys(key);
+        return nameDatabase(database);
+    }
+
+    /** Whether the step asks for a key. */
+    public boolean asksForKey() {
+        browser.awaitVisible(By.id("wizard:database"));
+        return browser.present(By.id("wizard:key"));
+    }
+
+    /** The validation message next to the key field, or "". */
+    public String keyProblem() {
+        return browser.findAll(By.cssSelector("[id='wizard:keyMessage'].ui-message-error")).stream()
+                .map(e -> e.getText()).findFirst().orElse("");
+    }
+
     /** The validation message next to the database field, or "". */
     public String databaseProblem() {
         return browser.findAll(By.cssSelector("[id='wizard:name'] .ui-message-error")).stream()
