@@ -153,6 +153,7 @@ class ConsoleIT {
             var target = new TargetPage(browser).awaitLoaded();
             String backupId = target.backupIds().get(0);
             var wizard = target.restore(backupId);
+            assertFalse(wizard.asksForKey(), "a backup that is not encrypted needs no key");
 
             wizard.nameDatabase("Not A Name");
             browser.await(Duration.ofSeconds(30), d -> wizard.databaseProblem().isEmpty() ? null : true);
