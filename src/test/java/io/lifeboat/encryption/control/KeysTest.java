@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import static io.lifeboat.testing.DamagedKeys.withOtherLastCharacter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -89,12 +90,5 @@ class KeysTest {
         IllegalArgumentException publicOnly = assertThrows(IllegalArgumentException.class,
                 () -> Identity.parseKeyFile(first.publicKey()));
         assertTrue(publicOnly.getMessage().startsWith("Line 1 of the key file is not an age private key"));
-    }
-
-    /** The key with a checksum that no longer matches: its last Bech32 character changed. */
-    private static String withOtherLastCharacter(String key) {
-        char last = key.charAt(key.length() - 1);
-        char other = Character.toLowerCase(last) == 'q' ? 'p' : 'q';
-        return key.substring(0, key.length() - 1) + (Character.isUpperCase(last) ? Character.toUpperCase(other) : other);
     }
 }

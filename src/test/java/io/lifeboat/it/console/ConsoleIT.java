@@ -1,6 +1,8 @@
 package io.lifeboat.it.console;
 
+import io.lifeboat.encryption.control.AgeEncryption;
 import io.lifeboat.it.LifeboatServer;
+import io.lifeboat.testing.DamagedKeys;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -356,7 +358,7 @@ class ConsoleIT {
                 var wizard = new TargetPage(browser).awaitLoaded().restore(backupId);
                 assertTrue(wizard.asksForKey(), "an encrypted backup asks for its key");
 
-                String malformed = "AGE-SECRET-KEY-1NOTAKEY" + Long.toHexString(System.nanoTime()).toUpperCase();
+                String malformed = DamagedKeys.withOtherLastCharacter(new AgeEncryption().generateIdentity().privateKey());
                 wizard.nameDatabase("demo_sealed", malformed);
                 browser.await(Duration.ofSeconds(30), d -> wizard.keyProblem().isEmpty() ? null : true);
                 assertTrue(wizard.keyProblem().contains("not an age private key"), wizard.keyProblem());
